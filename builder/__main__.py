@@ -1,3 +1,5 @@
 from builder.cli import main
 
-raise SystemExit(main())
+# Guarded: datatrove's worker pool (forkserver) re-imports the main module in each worker.
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,91 @@
+"""Clean: the article's main text from the page's lines.
+
+A line is out when a line rule calls it boilerplate, when another stage gave it a role (title, deck, dateline,
+credit, the outlet's template or ad lines), when it is one of its source's frequent template lines, or when it is in
+another script than the page. The article is the block of the page richest in prose; a related-articles heading or
+a comment form ends a block. Inside the chosen block, the text runs from its first to its last prose line, and a
+paragraph the page repeats is kept once.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import pathlib
+
+from datatrove.data import Document
+
+from builder.extract import INFO, LINES, ROLES
+from builder.lines import LineInfo, foreign_to_page, page_script, squash
+from builder.stage import Stage, reject
+
+MAX_GAP = 3  # this many excluded lines in a row end a block
+MIN_REPEAT_CHARS = 10  # shorter lines may repeat legitimately (한 줄 captions, "사진")
+
+
+def excluded_lines(lines: list[str], infos: list[LineInfo], roles: dict, frequent: set[str]) -> set[int]:
+    script = page_script([line for i, line in enumerate(lines) if infos[i].prose] or lines)
+    return {i for i, (line, info) in enumerate(zip(lines, infos)) if line and (
+        i in roles or info.boilerplate or info.bullet or squash(line) in frequent or foreign_to_page(line, script))}
+
+
+def blocks(infos: list[LineInfo], excluded: set[int]) -> list[list[int]]:
+    found, current, gap = [], [], 0
+    for i, info in enumerate(infos):
+        if not info.text:
+            continue
+        ends_block = info.related_heading or info.boilerplate == "form"
+        if i in excluded or ends_block:
+            gap += 1
+            if (ends_block or gap >= MAX_GAP) and current:
+                found.append(current)
+                current = []
+            continue
+        gap = 0
+        current.append(i)
+    if current:
+        found.append(current)
+    return found
+
+
+def main_text_lines(infos: list[LineInfo], excluded: set[int]) -> list[int]:
+    def prose_chars(block):
+        return sum(len(infos[i].text) for i in block if infos[i].prose)
+    candidates = [b for b in blocks(infos, excluded) if prose_chars(b)]
+    if not candidates:
+        return []
+    best = max(candidates, key=prose_chars)  # max() keeps the first of equals: the earlier copy of a page
+    prose = [i for i in best if infos[i].prose]
+    kept, seen = [], set()
+    for i in best:
+        if not prose[0] <= i <= prose[-1]:
+            continue
+        key = squash(infos[i].text)
+        if len(key) >= MIN_REPEAT_CHARS and key in seen:
+            continue
+        seen.add(key)
+        kept.append(i)
+    return kept
+
+
+@functools.cache
+def _load_frequent(path: str) -> dict[str, frozenset[str]]:
+    return {source: frozenset(lines) for source, lines in json.loads(pathlib.Path(path).read_text("utf-8")).items()}
+
+
+class CleanStage(Stage):
+    name = "clean"
+
+    def __init__(self, template_lines_file: str | None = None):
+        super().__init__()
+        self.template_lines_file = template_lines_file
+
+    def process(self, doc: Document) -> None:
+        meta = doc.metadata
+        lines, infos = meta[LINES], meta[INFO]
+        frequent = _load_frequent(self.template_lines_file).get(meta["source"], frozenset()) \
+            if self.template_lines_file else frozenset()
+        kept = main_text_lines(infos, excluded_lines(lines, infos, meta[ROLES], frequent))
+        doc.text = "\n".join(lines[i] for i in kept)
+        if not doc.text:
+            reject(doc, "no_main_text", "no prose paragraph left after removing boilerplate")

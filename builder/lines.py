@@ -1,0 +1,236 @@
+"""Line-level features of a page: which lines are boilerplate, prose, headings, credits.
+
+Written by hand because no maintained library classifies the lines of a plain-text page dump in Korean and Chinese:
+jusText and trafilatura work on HTML blocks, and stop-word density (jusText's main cue) says little in unspaced
+Chinese. Each rule is a general feature of news pages (copyright/ICP lines, counters, menus, bullets, dates, credits,
+comment forms …), scored per line; the stages combine them with the page's context (where the body is).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# ------------------------------------------------------------------------------------------------ boilerplate rules
+_I = re.IGNORECASE
+BOILERPLATE_RULES: dict[str, re.Pattern] = {
+    "copyright": re.compile(r"copyright|©|\(c\)\s*\d{4}|版权所有|版權所有|all rights reserved|저작권|무단\s*(전재|복제|배포)"
+                            r"|不得(转载|轉載|镜像|鏡像|复制|複製)|未经.{0,8}(允许|许可|授权|允許|許可|授權)", _I),
+    "registration": re.compile(r"ICP\s*(备|證|证|備)|公网安备|公網安備|网安备|網安備|许可证|許可證|统一刊号|統一刊號"
+                               r"|邮发代号|郵發代號|备案号|備案號|经营许可|經營許可", _I),
+    "contact": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\d)(0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?!\d)"
+                          r"|^(주소|地址|电话|電話|传真|傳真|전화|팩스|tel|fax|e-?mail|이메일|연락처|联系(电话|我们|方式)"
+                          r"|聯繫(電話|我們|方式)|신고\s*및)\s*[:：]?", _I),
+    "staff": re.compile(r"^[(（\[【]?\s*(初审|复审|终审|初審|複審|終審|责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核"
+                        r"|校对|校對|监制|監製|值班编辑|实习编辑|實習編輯|editor)\s*[:：]", _I),
+    "counter": re.compile(r"(조회|조회수|클릭|阅读|閱讀|浏览|瀏覽|点击|點擊|评论|評論|댓글|추천|total|views?)\s*(수|量|数|數)?"
+                          r"\s*[:：]\s*[\[(]?\s*\d*\s*[\])]?\s*$", _I),
+    "form": re.compile(r"\[필수입력\]|인증코드|닉네임|验证码|驗證碼|昵称|暱稱|비밀번호|密码|密碼|발표하기|登录后|登錄後"),
+    "ui": re.compile(r"^(창닫기|인쇄|프린트|글자크기|스크랩|공유하기|목록|이전글|다음글|맨\s*위로|top|关闭窗口|關閉窗口|打印|收藏"
+                     r"|分享到?|字体|字體|字号|字號|返回顶部|返回頂部|上一篇|下一篇|返回首页|返回首頁|更多|more|登录|登錄|注册|註冊"
+                     r"|手机看新闻|手機看新聞)\s*[:：]?$", _I),
+    "image": re.compile(r"^\S+\.(jpe?g|png|gif|webp|bmp|tiff?)$", _I),
+    "url": re.compile(r"^(https?://|www\.)\S+$", _I),
+    "page_meta": re.compile(r"^(本文名稱|本文名称|本文标题|本文標題|網頁網址|网页网址|本文地址|本文链接|本文鏈接|原文链接"
+                            r"|原文鏈接|原文地址|转载请注明|轉載請註明)"),
+    "ad_label": re.compile(r"^(广告|廣告|광고|ad|推广|推廣|赞助|贊助|sponsored)$", _I),
+    "disclaimer": re.compile(r"^(声明|聲明)\s*[:：].*(侵权|侵權|删除|刪除|投稿)"),
+}
+
+# Several of these words in one paragraph make it an advert for a web agency or app, not news.
+_AGENCY_PROMO = re.compile(r"网站建设|網站建設|网站设计|網站設計|网站制作|網站製作|网页设计|網頁設計|小程序|关键词优化|關鍵詞優化"
+                           r"|网站维护|網站維護|建站|品牌网站|品牌網站|网站推广|網站推廣|seo优化|SEO", _I)
+MIN_AGENCY_TERMS = 2
+# A social-media word together with a call to act (save our number, follow, scan) makes a promo line.
+_SOCIAL = re.compile(r"위챗|微信|公众号|公眾號|朋友圈|카카오톡|扫码|掃碼|二维码|二維碼|抖音|微博")
+_CALL_TO_ACT = re.compile(r"저장|받아보|공유|구독|팔로우|关注|關注|扫|掃|订阅|訂閱|添加|下载|下載|전용")
+
+# A heading that opens a related-article list or a comment form: the article ends before it.
+RELATED_HEADING = re.compile(
+    r"^[\[【〖]?\s*(관련\s*기사|관련\s*뉴스|많이\s*본\s*기사|인기\s*기사|최신\s*기사|추천\s*기사|핫\s*뉴스|相关新闻|相關新聞"
+    r"|相关阅读|相關閱讀|相关文章|相關文章|相关报道|相關報導|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热点推荐"
+    r"|熱點推薦|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|精彩推荐|精彩推薦|更多新闻|更多新聞|网友评论|網友評論|发表评论|發表評論"
+    r"|我要评论|我要評論|댓글)\s*[\]】〗]?\s*[:：>»]?$")
+
+BULLET = re.compile(r"^[•·▪►▶■□◆◇●○◎★☆※]")
+TEASER_END = re.compile(r"(\.\.\.|…|……)$")
+TERMINAL = re.compile(r"[.。!?！？…”\"'’」』)）]$")
+SENTENCE_END = re.compile(r"[.。!?！？](?=\s|$|[”\"’」』])")
+MENU_SEPARATORS = re.compile(r"\s*[|｜>›»]\s*|\s{2,}")
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+LATIN = re.compile(r"[A-Za-z]")
+LETTER = re.compile(r"[^\W\d_]")
+
+MIN_PROSE_CHARS = 15
+LONG_PROSE_CHARS = 80
+MAX_HEADING_CHARS = 150
+
+
+# ------------------------------------------------------------------------------------------------ dates in lines
+_TIME = r"(?:\s*(?:\([월화수목금토일]\)|\(?[星期周週][一二三四五六日天]\)?)?\s*(?:오전|오후|上午|下午)?\s*(?P<H>\d{1,2})\s*(?:시|:|：|时|時|点|點)\s*(?P<M>\d{1,2})\s*(?:분|分)?(?:\s*[:：]\s*(?P<S>\d{2}))?)?"
+DATE_PATTERNS = (
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일" + _TIME),
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]" + _TIME),
+    re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?![\d-])"
+               r"(?:\s*T?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"),
+)
+DATE_LABEL = re.compile(r"(발표시간|발표일|발행일|등록일|입력|게시일|작성일|기사입력|发布时间|發布時間|发表时间|發表時間|发布日期"
+                        r"|發佈日期|發布日期|出版日期|时间|時間|日期|发布于|發佈於|published)\s*[:：]?\s*[\[(]?\s*$", _I)
+UPDATE_LABEL = re.compile(r"(수정|업데이트|更新时间|更新時間|updated)\s*[:：]?\s*[\[(]?\s*$", _I)
+
+
+def date_matches(line: str) -> list[re.Match]:
+    found: list[re.Match] = []
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(line):
+            if not any(m.start() < f.end() and f.start() < m.end() for f in found):
+                found.append(m)
+    return sorted(found, key=lambda m: m.start())
+
+
+def without_dates(line: str) -> str:
+    for pattern in DATE_PATTERNS:
+        line = pattern.sub(" ", line)
+    return line
+
+
+# ------------------------------------------------------------------------------------------------ credits
+ORIGIN_LABELS = ("원고래원", "출처", "来源", "來源", "稿源", "消息来源", "消息來源", "转载自", "轉載自", "转自", "轉自")
+AUTHOR_LABELS = ("편집/기자", "편역", "편집", "글", "기자", "作者", "记者", "記者", "撰文", "编译", "編譯", "文")
+_LABELLED = re.compile(r"(?P<label>[^\s:：\[\]/]+(?:/[^\s:：\[\]/]+)?)\s*[:：]\s*\[\s*(?P<value>[^\]]*?)\s*\]")
+_OUTLET_REPORTER = re.compile(r"^(?P<origin>\S*(?:일보|신문|통신|방송|日报|日報|晚报|晚報|新闻|新聞))\s*기자\s+(?P<author>.+)$")
+_REPORTER = re.compile(r"^(?P<author>[\w\s]{2,20}?)\s*기자$")
+MAX_CREDIT_CHARS = 60
+
+
+@dataclass
+class Credit:
+    origin: str | None = None
+    author: str | None = None
+
+
+def credit(line: str) -> Credit | None:
+    """The original source and/or author a short credit line gives (`/출처 :길림일보 / 편역 길림신문 김영자기자`,
+    `来源:延边日报`, `편집/기자: [ 김영자 ] 원고래원: [ 길림일보 ] …`, `류전국 기자`); None for other lines."""
+    if len(line) > MAX_CREDIT_CHARS * 2:
+        return None
+    found = Credit()
+    pairs = [(m["label"], m["value"]) for m in _LABELLED.finditer(line)]
+    if not pairs and len(line) <= MAX_CREDIT_CHARS:
+        pairs = [_split_label(seg.strip()) for seg in re.split(r"\s+/\s*|^/\s*|\s*/\s+", line) if seg.strip()]
+    for label, value in pairs:
+        if not value:
+            continue
+        if label in ORIGIN_LABELS:
+            found.origin = found.origin or value
+        elif label in AUTHOR_LABELS:
+            found.author = found.author or value
+        elif label == "" and (m := _OUTLET_REPORTER.match(value)):
+            found.origin, found.author = found.origin or m["origin"], found.author or m["author"]
+        elif label == "" and (m := _REPORTER.match(value)) and not SENTENCE_END.search(value):
+            found.author = found.author or m["author"]
+    return found if (found.origin or found.author) else None
+
+
+def _split_label(segment: str) -> tuple[str, str]:
+    for label in ORIGIN_LABELS + AUTHOR_LABELS:
+        m = re.match(rf"^{re.escape(label)}\s*[:：]?\s*(.*)$", segment)
+        if m and (m.group(1) and (":" in segment or "：" in segment or segment[len(label):][:1].isspace())):
+            return label, m.group(1).strip()
+    return "", segment
+
+
+# ------------------------------------------------------------------------------------------------ line kinds
+@dataclass
+class LineInfo:
+    text: str
+    boilerplate: str | None = None  # the rule that matched
+    related_heading: bool = False
+    bullet: bool = False
+    prose: bool = False
+    heading_like: bool = False
+    date_only: bool = False
+    has_date: bool = False
+    credit: Credit | None = None
+
+
+def boilerplate_rule(line: str) -> str | None:
+    for rule, pattern in BOILERPLATE_RULES.items():
+        if pattern.search(line):
+            return rule
+    if len(_AGENCY_PROMO.findall(line)) >= MIN_AGENCY_TERMS:
+        return "ad"
+    if _SOCIAL.search(line) and _CALL_TO_ACT.search(line):
+        return "promo"
+    if is_menu(line):
+        return "menu"
+    if not LETTER.search(line):
+        return "no_letters"
+    return None
+
+
+def is_menu(line: str) -> bool:
+    """Short items between separators: `조글로홈 | 미디어 | 포럼`, `흑룡강신문 > 룡강`."""
+    parts = [p for p in MENU_SEPARATORS.split(line) if p]
+    if len(parts) < 2 or SENTENCE_END.search(line):
+        return False
+    mean = sum(len(p) for p in parts) / len(parts)
+    return (len(parts) >= 3 and mean <= 8) or (len(parts) == 2 and ">" in line and mean <= 8)
+
+
+def is_prose(line: str) -> bool:
+    """A sentence-bearing paragraph: long enough and ending like a sentence, or long outright."""
+    if BULLET.match(line) or TEASER_END.search(line):
+        return False
+    if len(line) >= LONG_PROSE_CHARS:
+        return True
+    return len(line) >= MIN_PROSE_CHARS and bool(TERMINAL.search(line) or len(SENTENCE_END.findall(line)) >= 2)
+
+
+def classify(lines: list[str]) -> list[LineInfo]:
+    infos = []
+    for line in lines:
+        info = LineInfo(line)
+        if line:
+            info.related_heading = bool(RELATED_HEADING.match(line))
+            info.bullet = bool(BULLET.match(line))
+            info.has_date = bool(date_matches(line))
+            info.date_only = info.has_date and len(LETTER.findall(DATE_LABEL.sub("", without_dates(line)))) < 2
+            info.credit = credit(line)
+            info.boilerplate = "date_only" if info.date_only else boilerplate_rule(line)
+            info.prose = info.boilerplate is None and info.credit is None and is_prose(line)
+            info.heading_like = (info.boilerplate is None and info.credit is None and not info.bullet
+                                 and not info.related_heading and 4 <= len(line) <= MAX_HEADING_CHARS
+                                 and not (info.prose and line.endswith(("。", "."))))
+        infos.append(info)
+    return infos
+
+
+def script_counts(text: str) -> tuple[int, int, int]:
+    """(Hangul, Han, Latin) letters in `text`."""
+    return len(HANGUL.findall(text)), len(HAN.findall(text)), len(LATIN.findall(text))
+
+
+def foreign_to_page(line: str, page_script: str) -> bool:
+    """A line with no letter of the page's main script but several of another: a Chinese footer on a Korean page,
+    a Korean menu on a Chinese page, an English copyright line on either."""
+    hangul, han, latin = script_counts(line)
+    if page_script == "Hang":
+        return hangul == 0 and han + latin >= 4
+    if page_script == "Han":
+        return han == 0 and hangul + latin >= 4
+    return False
+
+
+def page_script(lines: list[str]) -> str:
+    hangul, han, latin = script_counts("".join(lines))
+    if hangul >= max(han, latin) * 0.5 and hangul > 0:
+        return "Hang"
+    return "Han" if han >= latin else "Latn"
+
+
+def squash(text: str) -> str:
+    """Letters and digits only, for comparing lines that differ in punctuation or spacing."""
+    return "".join(re.findall(r"[^\W_]", text)).lower()

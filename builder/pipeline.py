@@ -1,0 +1,129 @@
+"""The build: two datatrove passes over the raw pages, then the dataset folder.
+
+Pass 1 reads every page as far as its source and counts each source's lines (template lines are only visible
+across pages). Pass 2 runs every stage and writes one record per page. The writer then deduplicates, sorts and
+writes the dataset into a staging folder that is renamed into place at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pathlib
+import shutil
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+
+from datatrove.executor import LocalPipelineExecutor
+
+from builder.clean import CleanStage
+from builder.dates import PublicationDateStage
+from builder.decode import DecodeStage
+from builder.extract import PageStructureStage
+from builder.language import LanguageStage
+from builder.read import RawPageReader, input_files, sha256
+from builder.source import SourceStage
+from builder.templates import TemplateLineCounter, frequent_lines
+from builder.title import TitleStage
+from builder.write import move_into_place, read_records, record_writer, write_dataset
+
+PROGRESS_MIN_FILES = 50  # smaller builds finish before a bar says anything
+
+
+@dataclass
+class BuildResult:
+    output: pathlib.Path
+    manifest: dict
+    stats: list  # datatrove's per-step statistics of pass 2 (time per stage …)
+
+
+def page_stages(registry_files: tuple[str, ...]) -> list:
+    return [DecodeStage(), PageStructureStage(), SourceStage(registry_files)]
+
+
+def build(input_dir: str | pathlib.Path, output_dir: str | pathlib.Path, *, version: str, workers: int = 1,
+          registry_files: tuple[str, ...] = (), sidecar: str | None = None, verbose: bool = False) -> BuildResult:
+    root, output = pathlib.Path(input_dir).resolve(), pathlib.Path(output_dir).resolve()
+    files = input_files(root)
+    if not files:
+        raise FileNotFoundError(f"no input files under {root}")
+    tasks = max(1, min(workers, len(files)))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    work = pathlib.Path(tempfile.mkdtemp(prefix="builder-"))
+    staging = output.with_name(f".{output.name}.partial-{os.getpid()}")
+    try:
+        counts, records, progress = work / "line_counts", work / "records", work / "progress"
+        progress.mkdir()
+        _run([RawPageReader(str(root), sidecar), *page_stages(registry_files), TemplateLineCounter(str(counts))],
+             tasks, work / "logs-pass1", verbose)
+        template_file = work / "template_lines.json"
+        template_file.write_text(json.dumps(frequent_lines(counts), ensure_ascii=False), encoding="utf-8")
+        with _progress_bar(progress, len(files)):
+            stats = _run([RawPageReader(str(root), sidecar, str(progress)), *page_stages(registry_files),
+                          PublicationDateStage(), TitleStage(), CleanStage(str(template_file)), LanguageStage(),
+                          record_writer(str(records))], tasks, work / "logs-pass2", verbose)
+        if staging.exists():
+            shutil.rmtree(staging)
+        staging.mkdir()
+        manifest = write_dataset(read_records(records), staging, version=version, files=files,
+                                 file_hashes={f: sha256((root / f).read_bytes()) for f in files})
+        move_into_place(staging, output)
+        return BuildResult(output, manifest, stats)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _run(pipeline: list, tasks: int, logging_dir: pathlib.Path, verbose: bool) -> list:
+    executor = LocalPipelineExecutor(pipeline, tasks=tasks, workers=tasks, logging_dir=str(logging_dir),
+                                     skip_completed=False)
+    with contextlib.nullcontext() if verbose else _stderr_to(logging_dir.with_suffix(".log")):
+        executor.run()
+    return json.loads((logging_dir / "stats.json").read_text(encoding="utf-8"))
+
+
+@contextlib.contextmanager
+def _stderr_to(path: pathlib.Path):
+    """datatrove logs every task to stderr; keep the terminal for the summary and send that log to a file."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with path.open("ab") as log:
+        os.dup2(log.fileno(), 2)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+@contextlib.contextmanager
+def _progress_bar(progress_dir: pathlib.Path, total: int):
+    """The readers write how many files they have done; a thread turns that into a bar on long runs."""
+    if total < PROGRESS_MIN_FILES:
+        yield
+        return
+    from tqdm import tqdm
+
+    done = threading.Event()
+    terminal = os.fdopen(os.dup(2), "w")
+
+    def poll():
+        with tqdm(total=total, unit="file", file=terminal, disable=None) as bar:
+            while not done.wait(0.5):
+                bar.n = sum(int(p.read_text() or 0) for p in progress_dir.iterdir())
+                bar.refresh()
+            bar.n = total
+            bar.refresh()
+
+    thread = threading.Thread(target=poll, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
+        terminal.close()

@@ -1,0 +1,91 @@
+"""Title: the headline (a headline printed over several lines is joined) and the decks between it and the body.
+
+A news page prints its headline just above its dateline; without a dateline, the headline is the heading block
+nearest above the body. Repeats of the headline in the page are marked so that the text does not hold it again.
+For HTML, the headline trafilatura read from the markup (og:title, <h1>, <title>) is preferred.
+"""
+
+from __future__ import annotations
+
+import re
+
+from datatrove.data import Document
+
+from builder.extract import DATE_LINE, HTML_META, INFO, LINES, ROLES
+from builder.lines import LineInfo, squash
+from builder.stage import Stage
+
+MIN_TITLE_CHARS = 6
+# `headline - site name`, `headline_site name`, `headline | site name` in HTML <title>s.
+_TITLE_SUFFIX = re.compile(r"\s*(?:[-_|–—]|_{2,}|\s{2,})\s*")
+
+
+def _usable(info: LineInfo, i: int, roles: dict) -> bool:
+    return info.heading_like and i not in roles
+
+
+def _block_ending_at(infos: list[LineInfo], end: int, roles: dict) -> list[int]:
+    """The run of consecutive heading lines that ends at `end` (inclusive)."""
+    block = []
+    i = end
+    while i >= 0 and _usable(infos[i], i, roles):
+        block.insert(0, i)
+        i -= 1
+    return block
+
+
+def headline_lines(infos: list[LineInfo], roles: dict, dateline: int | None) -> list[int]:
+    prose = [i for i, info in enumerate(infos) if info.prose and i not in roles]
+    first_prose = prose[0] if prose else len(infos)
+    if dateline is not None and dateline <= first_prose:
+        i = dateline - 1
+        while i >= 0 and (not infos[i].text or infos[i].boilerplate == "no_letters"):
+            i -= 1
+        block = _block_ending_at(infos, i, roles) if i >= 0 else []
+        if block:
+            return block
+    for end in range(first_prose - 1, -1, -1):
+        block = _block_ending_at(infos, end, roles)
+        if block and sum(len(infos[j].text) for j in block) >= MIN_TITLE_CHARS:
+            return block
+    return []
+
+
+def html_headline(title: str | None, sitename: str | None) -> str | None:
+    """The headline part of an HTML title: the longest part when the title also names the site."""
+    if not title:
+        return None
+    parts = [p for p in _TITLE_SUFFIX.split(title) if p]
+    if len(parts) > 1 and (not sitename or any(sitename in p or p in sitename for p in parts)):
+        parts = [p for p in parts if not sitename or (sitename not in p and p not in sitename)] or parts
+        return max(parts, key=len)
+    return title.strip()
+
+
+def is_repeat(line: str, title: str) -> bool:
+    a, b = squash(line), squash(title)
+    return bool(a) and (a == b or (len(a) >= 0.8 * len(b) and a in b) or (len(b) >= 0.8 * len(a) and b in a))
+
+
+class TitleStage(Stage):
+    name = "title"
+
+    def process(self, doc: Document) -> None:
+        meta = doc.metadata
+        lines, infos, roles = meta[LINES], meta[INFO], meta[ROLES]
+        html = meta.get(HTML_META) or {}
+        block = headline_lines(infos, roles, meta.get(DATE_LINE))
+        title = html_headline(html.get("title"), html.get("sitename")) or " ".join(lines[i] for i in block) or None
+        for i in block:
+            roles[i] = "title"
+        if title:
+            for i, line in enumerate(lines):
+                if i not in roles and is_repeat(line, title):
+                    roles[i] = "title"
+        meta["title"] = title
+        prose = [i for i, info in enumerate(infos) if info.prose and i not in roles]
+        start = max((i for i, role in roles.items() if role == "title"), default=-1) + 1
+        decks = [i for i in range(start, prose[0] if prose else start) if _usable(infos[i], i, roles)]
+        for i in decks:
+            roles[i] = "subtitle"
+        meta["subtitle"] = "\n".join(lines[i] for i in decks) or None
