@@ -1,17 +1,12 @@
 """Clean: the article's main text from the page's lines.
 
 A line is out when a line rule calls it boilerplate, when another stage gave it a role (title, deck, dateline,
-credit, the outlet's template or ad lines), when it is one of its source's frequent template lines, or when it is in
-another script than the page. The article is the block of the page richest in prose; a related-articles heading or
+credit, the source's template or ad lines), or when it is in another script than the page. The article is the block of the page richest in prose; a related-articles heading or
 a comment form ends a block. Inside the chosen block, the text runs from its first to its last prose line, and a
 paragraph the page repeats is kept once.
 """
 
 from __future__ import annotations
-
-import functools
-import json
-import pathlib
 
 from datatrove.data import Document
 
@@ -23,10 +18,10 @@ MAX_GAP = 3  # this many excluded lines in a row end a block
 MIN_REPEAT_CHARS = 10  # shorter lines may repeat legitimately (한 줄 captions, "사진")
 
 
-def excluded_lines(lines: list[str], infos: list[LineInfo], roles: dict, frequent: set[str]) -> set[int]:
+def excluded_lines(lines: list[str], infos: list[LineInfo], roles: dict) -> set[int]:
     script = page_script([line for i, line in enumerate(lines) if infos[i].prose] or lines)
     return {i for i, (line, info) in enumerate(zip(lines, infos)) if line and (
-        i in roles or info.boilerplate or info.bullet or squash(line) in frequent or foreign_to_page(line, script))}
+        i in roles or info.boilerplate or info.bullet or foreign_to_page(line, script))}
 
 
 def blocks(infos: list[LineInfo], excluded: set[int]) -> list[list[int]]:
@@ -68,24 +63,13 @@ def main_text_lines(infos: list[LineInfo], excluded: set[int]) -> list[int]:
     return kept
 
 
-@functools.cache
-def _load_frequent(path: str) -> dict[str, frozenset[str]]:
-    return {source: frozenset(lines) for source, lines in json.loads(pathlib.Path(path).read_text("utf-8")).items()}
-
-
 class CleanStage(Stage):
     name = "clean"
-
-    def __init__(self, template_lines_file: str | None = None):
-        super().__init__()
-        self.template_lines_file = template_lines_file
 
     def process(self, doc: Document) -> None:
         meta = doc.metadata
         lines, infos = meta[LINES], meta[INFO]
-        frequent = _load_frequent(self.template_lines_file).get(meta["source"], frozenset()) \
-            if self.template_lines_file else frozenset()
-        kept = main_text_lines(infos, excluded_lines(lines, infos, meta[ROLES], frequent))
+        kept = main_text_lines(infos, excluded_lines(lines, infos, meta[ROLES]))
         doc.text = "\n".join(lines[i] for i in kept)
         if not doc.text:
             reject(doc, "no_main_text", "no prose paragraph left after removing boilerplate")

@@ -1,4 +1,5 @@
-"""Command line: `python -m builder build [--input RAW_DIR] [--output OUT_DIR] [--version X.Y.Z]`."""
+"""Command line: `python -m builder build [--input RAW_DIR] [--output OUT_DIR] [--version X.Y.Z] [--force]`,
+`diff OLD NEW`, `verify DIR`, `publish DIR --repo-id ORG/NAME [--dry-run]`."""
 
 from __future__ import annotations
 
@@ -24,7 +25,23 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--registry", action="append", default=[], help="extra source registry YAML (repeatable)")
     build.add_argument("--sidecar", help="CSV/JSONL mapping input files to url and fetched_at")
     build.add_argument("--verbose", action="store_true", help="show datatrove's task logs")
+    build.add_argument("--force", action="store_true",
+                       help="replace an existing version at OUT_DIR even when this build does not reproduce it")
+    diff = commands.add_parser("diff", help="rows added, removed and changed (by id) between two dataset versions")
+    diff.add_argument("old", help="the older dataset folder")
+    diff.add_argument("new", help="the newer dataset folder")
+    verify = commands.add_parser("verify", help="check a dataset folder against its manifest, card and schema")
+    verify.add_argument("folder", help="dataset folder")
+    publish = commands.add_parser("publish", help="upload a verified dataset folder to the Hub, tagged v<version>")
+    publish.add_argument("folder", help="dataset folder")
+    publish.add_argument("--repo-id", required=True, help="Hub dataset repository, ORG/NAME")
+    publish.add_argument("--dry-run", action="store_true", help="print the files and the commit plan, upload nothing")
+    publish.add_argument("--token", help="Hub token (default: HF_TOKEN or the saved login)")
     return parser
+
+
+STATUS = {"written": "written", "reproduced": "reproduced byte for byte: the existing folder is left as it was",
+          "replaced": "replaced the existing folder (--force)"}
 
 
 def summary(result) -> str:
@@ -36,21 +53,74 @@ def summary(result) -> str:
         f"rows written:     {counts['rows']['default']} ({per_config})",
         f"rejected:         {sum(counts['rejected'].values())} ({rejected})",
         f"dataset:          {result.output}",
-    ])
+        f"version:          {result.manifest['dataset_version']} {STATUS[result.status]}",
+    ] + ([] if result.manifest["changelog"] else [
+        f"warning: CHANGELOG.md has no section for {result.manifest['dataset_version']}: not a release"]))
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def run_build(args) -> int:
     from builder.pipeline import build  # heavy imports only once the arguments are fine
+    from builder.release import VersionError, VersionExists, check_version
 
     config = dataset_config()
     version = args.version or config["version"]
     output = pathlib.Path(args.output or pathlib.Path(DEFAULT_OUTPUT_ROOT) / f"{config['name']}-{version}")
     try:
-        result = build(args.input, output, version=version, workers=args.workers,
-                       registry_files=tuple(args.registry), sidecar=args.sidecar, verbose=args.verbose)
-    except FileNotFoundError as exc:
+        result = build(args.input, output, version=check_version(version), workers=args.workers,
+                       registry_files=tuple(args.registry), sidecar=args.sidecar, verbose=args.verbose,
+                       force=args.force)
+    except (FileNotFoundError, VersionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except VersionExists as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return 1
     print(summary(result))
     return 0
+
+
+def run_diff(args) -> int:
+    from builder.diff import diff, format_diff
+
+    print(format_diff(diff(args.old, args.new)))
+    return 0
+
+
+def run_verify(args) -> int:
+    from builder.verify import verify
+
+    if problems := verify(args.folder):
+        print(f"{args.folder} FAILS verify:", *(f"  - {p}" for p in problems), sep="\n", file=sys.stderr)
+        return 1
+    print(f"{args.folder}: verified (files, row counts, schema)")
+    return 0
+
+
+def run_publish(args) -> int:
+    from huggingface_hub import HfApi
+    from huggingface_hub.utils import HFValidationError
+
+    from builder.publish import PublishRefused, format_plan, publish_plan, upload
+
+    try:
+        plan = publish_plan(args.folder, args.repo_id)
+        print(format_plan(plan))
+        if args.dry_run:
+            print("dry run: nothing uploaded")
+            return 0
+        print(f"published: {upload(plan, args.folder, HfApi(token=args.token))} (tag {plan.tag})")
+    except HFValidationError as exc:  # a malformed repo id
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except PublishRefused as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+COMMANDS = {"build": run_build, "diff": run_diff, "verify": run_verify, "publish": run_publish}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return COMMANDS[args.command](args)

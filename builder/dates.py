@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datatrove.data import Document
 
 from builder.extract import DATE_LINE, HTML_META, INFO, ROLES
-from builder.lines import DATE_LABEL, UPDATE_LABEL, LineInfo, date_matches
+from builder.lines import DATE_LABEL, META_CONTEXT, UPDATE_LABEL, LineInfo, date_matches
 from builder.stage import Stage
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
@@ -25,22 +25,40 @@ EARLIEST = dt.date(1990, 1, 1)
 class DateFound:
     date: dt.date
     time: dt.datetime | None
+    precision: str  # day, month or year: `date` is the first day of a month/year when that is all the page says
     line: int | None
     score: int
 
 
-def _value(m) -> tuple[dt.date, dt.datetime | None] | None:
+def slash_order(infos: list[LineInfo]) -> str:
+    """Whether the page writes a/b/year month first ("md") or day first ("dm"): a number above 12 tells, and so does
+    a 12-hour clock (US style); without evidence day first, as most of the world writes it."""
+    slashes = [m for info in infos if info.has_date for m in date_matches(info.text) if "a" in m.groupdict()]
+    if any(int(m["a"]) > 12 for m in slashes):
+        return "dm"
+    if any(int(m["b"]) > 12 or m["ampm"] for m in slashes):
+        return "md"
+    return "dm"
+
+
+def _value(m, order: str = "dm") -> tuple[dt.date, dt.datetime | None, str] | None:
+    groups = m.groupdict()
+    if "a" in groups:
+        groups["m"], groups["d"] = (groups["a"], groups["b"]) if order == "md" else (groups["b"], groups["a"])
     try:
-        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        day = dt.date(int(groups["y"]), int(groups["m"]), int(groups.get("d") or 1))
     except ValueError:
         return None
-    if m["H"] is None:
-        return day, None
+    precision = "day" if groups.get("d") else "month"
+    if groups.get("H") is None:
+        return day, None, precision
+    hour = int(groups["H"]) % 12 + 12 * (groups.get("ampm") or "").upper().startswith("P") \
+        if groups.get("ampm") else int(groups["H"])
     try:
-        clock = dt.time(int(m["H"]), int(m["M"]), int(m["S"] or 0))
+        clock = dt.time(hour, int(groups["M"]), int(groups["S"] or 0))
     except ValueError:
-        return day, None
-    return day, dt.datetime.combine(day, clock, SHANGHAI)
+        return day, None, precision
+    return day, dt.datetime.combine(day, clock, SHANGHAI), precision
 
 
 def _plausible(day: dt.date, latest: dt.date) -> bool:
@@ -51,20 +69,22 @@ def publication_date(infos: list[LineInfo], latest: dt.date) -> DateFound | None
     prose = [i for i, info in enumerate(infos) if info.prose]
     first_prose, last_prose = (prose[0], prose[-1]) if prose else (len(infos), len(infos))
     related_from = next((i for i, info in enumerate(infos) if info.related_heading and i > first_prose), len(infos))
+    order = slash_order(infos)
     best: DateFound | None = None
     for i, info in enumerate(infos):
         if not info.has_date or info.boilerplate in ("copyright", "registration"):
             continue
         for m in date_matches(info.text):
-            value = _value(m)
+            value = _value(m, order)
             if value is None or not _plausible(value[0], latest):
                 continue
             before = info.text[:m.start()]
             score = 3 * bool(DATE_LABEL.search(before)) - 2 * bool(UPDATE_LABEL.search(before))
-            score += (value[1] is not None) + 2 * (i < first_prose)
+            score += (value[1] is not None) + 2 * (i < first_prose) + bool(META_CONTEXT.search(info.text))
             score -= 4 * (info.bullet and i > first_prose) + 4 * (i >= related_from) + (i > last_prose)
+            score -= 3 * (value[2] != "day")  # a bare month only when the page gives no full date
             if best is None or score > best.score:
-                best = DateFound(value[0], value[1], i, score)
+                best = DateFound(value[0], value[1], value[2], i, score)
     return best
 
 
@@ -79,8 +99,11 @@ class PublicationDateStage(Stage):
         html_date = (meta.get(HTML_META) or {}).get("date")
         if found is None and html_date:
             day = dt.date.fromisoformat(html_date[:10])
-            found = DateFound(day, None, None, 0) if _plausible(day, latest) else None
+            # htmldate answers 1 January when it only found a year (a copyright line, say)
+            precision = "year" if (day.month, day.day) == (1, 1) else "day"
+            found = DateFound(day, None, precision, None, 0) if _plausible(day, latest) else None
         meta["date"] = found.date if found else None
+        meta["date_precision"] = found.precision if found else None
         meta["published_at"] = found.time if found else None
         meta[DATE_LINE] = found.line if found else None
         if found and found.line is not None:

@@ -1,14 +1,18 @@
 """Page structure: the decoded page as a list of normalised lines, whatever its format.
 
-A text dump is already lines. An HTML page (file or WARC record) goes through trafilatura, which removes the
-markup-level boilerplate and gives the main text as paragraphs plus metadata (title, date, site name, author);
-its lines then go through the same stages as a dump's."""
+A text dump is already lines. An HTML page (file or WARC record) is laid out as text by inscriptis, one block per
+line, so it goes through the same line rules as a dump; trafilatura (with htmldate) reads its metadata: title,
+date, site name, author, canonical URL."""
 
 from __future__ import annotations
+
+import collections
+import re
 
 from datatrove.data import Document
 
 from builder.lines import classify
+from builder.registry import registrable_domain
 from builder.stage import Stage, reject
 from builder.textnorm import normalize_line, strip_pinyin_glosses
 
@@ -23,17 +27,37 @@ def page_lines(text: str) -> list[str]:
     return strip_pinyin_glosses([normalize_line(line) for line in text.split("\n")])
 
 
-def html_main_text(html: str, url: str | None) -> tuple[str, dict]:
-    """trafilatura's main text (paragraphs separated by blank lines) and the page metadata it finds."""
-    import trafilatura
+def html_metadata(html: str, url: str | None) -> dict:
+    """Title, publication date (htmldate, original rather than updated date), site name, author and canonical URL
+    from the markup, via trafilatura's metadata extraction."""
+    from trafilatura.metadata import extract_metadata
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=True, include_images=False, favor_precision=True,
-                                      deduplicate=False)
-    if doc is None:
-        return "", {}
-    meta = {key: getattr(doc, key, None) for key in ("title", "date", "sitename", "author", "url", "hostname")}
-    return (doc.text or "").replace("\n", "\n\n"), meta
+    found = extract_metadata(html, default_url=url)
+    return {key: getattr(found, key, None) for key in ("title", "date", "sitename", "author", "url", "hostname")}
+
+
+def html_rendered_text(html: str) -> str:
+    """The page as a browser lays it out, one block per line: the form the line rules are made for. trafilatura's
+    own main-text choice drops too much on portal pages (short paragraphs, text in tables), so it only supplies
+    metadata here."""
+    from inscriptis import get_text
+
+    return get_text(html)
+
+
+_ABSOLUTE_HREF = re.compile(r"""href\s*=\s*["']?https?://([^/"'\s>:?#]+)""", re.IGNORECASE)
+MIN_LINK_SHARE = 0.3
+MIN_LINKS = 3
+
+
+def link_domain(html: str) -> str | None:
+    """The registrable domain most of the page's absolute links point to: a site links to itself far more than to
+    anyone else, so this names the site when the page carries no URL of its own."""
+    domains = collections.Counter(d for host in _ABSOLUTE_HREF.findall(html) if (d := registrable_domain(host)))
+    if not domains:
+        return None
+    domain, count = domains.most_common(1)[0]
+    return domain if count >= MIN_LINKS and count >= MIN_LINK_SHARE * sum(domains.values()) else None
 
 
 class PageStructureStage(Stage):
@@ -42,7 +66,8 @@ class PageStructureStage(Stage):
     def process(self, doc: Document) -> None:
         text = doc.text
         if doc.metadata["raw_format"] in ("html", "warc"):
-            text, meta = html_main_text(text, doc.metadata.get("url"))
+            meta = html_metadata(text, doc.metadata.get("url")) | {"link_domain": link_domain(text)}
+            text = html_rendered_text(text)
             doc.metadata[HTML_META] = meta
         lines = page_lines(text)
         if not any(lines):

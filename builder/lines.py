@@ -33,6 +33,8 @@ BOILERPLATE_RULES: dict[str, re.Pattern] = {
     "url": re.compile(r"^(https?://|www\.)\S+$", _I),
     "page_meta": re.compile(r"^(本文名稱|本文名称|本文标题|本文標題|網頁網址|网页网址|本文地址|本文链接|本文鏈接|原文链接"
                             r"|原文鏈接|原文地址|转载请注明|轉載請註明)"),
+    "separator": re.compile(r"[-=_~*]{5,}|[─━═]{3,}"),
+    "markup": re.compile(r"<!--|-->|^</?[a-z!][^>]*>", _I),
     "ad_label": re.compile(r"^(广告|廣告|광고|ad|推广|推廣|赞助|贊助|sponsored)$", _I),
     "disclaimer": re.compile(r"^(声明|聲明)\s*[:：].*(侵权|侵權|删除|刪除|投稿)"),
 }
@@ -52,10 +54,12 @@ RELATED_HEADING = re.compile(
     r"|熱點推薦|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|精彩推荐|精彩推薦|更多新闻|更多新聞|网友评论|網友評論|发表评论|發表評論"
     r"|我要评论|我要評論|댓글)\s*[\]】〗]?\s*[:：>»]?$")
 
-BULLET = re.compile(r"^[•·▪►▶■□◆◇●○◎★☆※]")
+BULLET = re.compile(r"^([•·▪►▶■□◆◇●○◎★☆※]|\*\s)")  # `* ` is how HTML renderers print <li>
 TEASER_END = re.compile(r"(\.\.\.|…|……)$")
 TERMINAL = re.compile(r"[.。!?！？…”\"'’」』)）]$")
 SENTENCE_END = re.compile(r"[.。!?！？](?=\s|$|[”\"’」』])")
+CLAUSE_PUNCTUATION = re.compile(r"[，,、；;：:。.!?！？]")
+MIN_CLAUSES_PER_CHAR = 1 / 60  # prose has a clause mark every few dozen characters; a run of link titles has none
 MENU_SEPARATORS = re.compile(r"\s*[|｜>›»]\s*|\s{2,}")
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -75,15 +79,26 @@ DATE_PATTERNS = (
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]" + _TIME),
     re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?![\d-])"
                r"(?:\s*T?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"),
+    # a/b/year: month first (9/17/2004 5:54:13 AM) or day first (13/02/2022); dates.slash_order decides per page
+    re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])"
+               r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[AP]M)?)?", re.IGNORECASE),
+)
+# A month without a day (magazine issues, 1998年3月号): a candidate of month precision.
+MONTH_PATTERNS = (
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)"),
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*년\s*(?P<m>\d{1,2})\s*월(?!\s*\d)"),
 )
 DATE_LABEL = re.compile(r"(발표시간|발표일|발행일|등록일|입력|게시일|작성일|기사입력|发布时间|發布時間|发表时间|發表時間|发布日期"
                         r"|發佈日期|發布日期|出版日期|时间|時間|日期|发布于|發佈於|published)\s*[:：]?\s*[\[(]?\s*$", _I)
+# Page metadata around a date (views, credits) marks the article's own dateline.
+META_CONTEXT = re.compile(r"阅读|閱讀|浏览|瀏覽|点击|點擊|来源|來源|作者|编辑|編輯|조회|클릭|출처|기자|记者|記者")
 UPDATE_LABEL = re.compile(r"(수정|업데이트|更新时间|更新時間|updated)\s*[:：]?\s*[\[(]?\s*$", _I)
 
 
-def date_matches(line: str) -> list[re.Match]:
+def date_matches(line: str, patterns=DATE_PATTERNS + MONTH_PATTERNS) -> list[re.Match]:
+    """Dates in `line`, left to right; a match has groups y, m and (day patterns) d, H, M, S."""
     found: list[re.Match] = []
-    for pattern in DATE_PATTERNS:
+    for pattern in patterns:
         for m in pattern.finditer(line):
             if not any(m.start() < f.end() and f.start() < m.end() for f in found):
                 found.append(m)
@@ -91,7 +106,7 @@ def date_matches(line: str) -> list[re.Match]:
 
 
 def without_dates(line: str) -> str:
-    for pattern in DATE_PATTERNS:
+    for pattern in DATE_PATTERNS + MONTH_PATTERNS:
         line = pattern.sub(" ", line)
     return line
 
@@ -166,9 +181,23 @@ def boilerplate_rule(line: str) -> str | None:
         return "promo"
     if is_menu(line):
         return "menu"
+    if is_title_run(line):
+        return "title_run"
     if not LETTER.search(line):
         return "no_letters"
     return None
+
+
+_SPACED_HAN = re.compile(rf"(?<={HAN.pattern}) +(?={HAN.pattern})")
+MAX_HAN_GAPS_PER_CHAR = 1 / 30  # Chinese prose runs unspaced; a run of link titles has a space every few words
+
+
+def is_title_run(line: str) -> bool:
+    """Headlines strung together on one line (`唐飛談大聯合政府：我的教訓還不夠嗎？ 唐飛批大聯合政府和扁同模式 …`):
+    many spaces between Han characters, which Chinese prose does not have. Not for Korean, which spaces words."""
+    if HANGUL.search(line):
+        return False
+    return len(_SPACED_HAN.findall(line)) >= max(3, len(line) * MAX_HAN_GAPS_PER_CHAR)
 
 
 def is_menu(line: str) -> bool:
@@ -181,12 +210,15 @@ def is_menu(line: str) -> bool:
 
 
 def is_prose(line: str) -> bool:
-    """A sentence-bearing paragraph: long enough and ending like a sentence, or long outright."""
-    if BULLET.match(line) or TEASER_END.search(line):
+    """A sentence-bearing paragraph: long enough and ending like a sentence, or long with clause punctuation
+    (Korean, which spaces its words and uses few commas, passes on length alone)."""
+    if BULLET.match(line) or TEASER_END.search(line) or len(line) < MIN_PROSE_CHARS:
         return False
-    if len(line) >= LONG_PROSE_CHARS:
+    if TERMINAL.search(line) or len(SENTENCE_END.findall(line)) >= 2:
         return True
-    return len(line) >= MIN_PROSE_CHARS and bool(TERMINAL.search(line) or len(SENTENCE_END.findall(line)) >= 2)
+    if len(line) < LONG_PROSE_CHARS:
+        return False
+    return bool(HANGUL.search(line)) or len(CLAUSE_PUNCTUATION.findall(line)) >= len(line) * MIN_CLAUSES_PER_CHAR
 
 
 def classify(lines: list[str]) -> list[LineInfo]:

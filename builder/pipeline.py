@@ -2,7 +2,8 @@
 
 Pass 1 reads every page as far as its source and counts each source's lines (template lines are only visible
 across pages). Pass 2 runs every stage and writes one record per page. The writer then deduplicates, sorts and
-writes the dataset into a staging folder that is renamed into place at the end.
+writes the dataset into a staging folder that is renamed into place at the end, unless the destination holds a
+version the build does not reproduce (builder.release).
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ from builder.decode import DecodeStage
 from builder.extract import PageStructureStage
 from builder.language import LanguageStage
 from builder.read import RawPageReader, input_files, sha256
+from builder.release import WRITTEN, check_version, place_version, refuse_unreproducible
 from builder.source import SourceStage
-from builder.templates import TemplateLineCounter, frequent_lines
+from builder.templates import TemplateLineCounter, TemplateLineStage, frequent_lines
 from builder.title import TitleStage
-from builder.write import move_into_place, read_records, record_writer, write_dataset
+from builder.write import read_records, record_writer, write_dataset
 
 PROGRESS_MIN_FILES = 50  # smaller builds finish before a bar says anything
 
@@ -38,6 +40,7 @@ class BuildResult:
     output: pathlib.Path
     manifest: dict
     stats: list  # datatrove's per-step statistics of pass 2 (time per stage …)
+    status: str = WRITTEN  # or REPRODUCED (the existing folder, left as it was) or REPLACED (--force)
 
 
 def page_stages(registry_files: tuple[str, ...]) -> list:
@@ -45,11 +48,18 @@ def page_stages(registry_files: tuple[str, ...]) -> list:
 
 
 def build(input_dir: str | pathlib.Path, output_dir: str | pathlib.Path, *, version: str, workers: int = 1,
-          registry_files: tuple[str, ...] = (), sidecar: str | None = None, verbose: bool = False) -> BuildResult:
+          registry_files: tuple[str, ...] = (), sidecar: str | None = None, verbose: bool = False,
+          force: bool = False) -> BuildResult:
+    """Build version `version` into `output_dir`. An existing version there is reproduced or, unless `force`,
+    refused (release.VersionExists)."""
+    check_version(version)
     root, output = pathlib.Path(input_dir).resolve(), pathlib.Path(output_dir).resolve()
     files = input_files(root)
     if not files:
         raise FileNotFoundError(f"no input files under {root}")
+    file_hashes = {f: sha256((root / f).read_bytes()) for f in files}
+    if not force:
+        refuse_unreproducible(output, version, file_hashes)
     tasks = max(1, min(workers, len(files)))
     output.parent.mkdir(parents=True, exist_ok=True)
     work = pathlib.Path(tempfile.mkdtemp(prefix="builder-"))
@@ -63,15 +73,15 @@ def build(input_dir: str | pathlib.Path, output_dir: str | pathlib.Path, *, vers
         template_file.write_text(json.dumps(frequent_lines(counts), ensure_ascii=False), encoding="utf-8")
         with _progress_bar(progress, len(files)):
             stats = _run([RawPageReader(str(root), sidecar, str(progress)), *page_stages(registry_files),
-                          PublicationDateStage(), TitleStage(), CleanStage(str(template_file)), LanguageStage(),
+                          TemplateLineStage(str(template_file)), PublicationDateStage(), TitleStage(), CleanStage(),
+                          LanguageStage(),
                           record_writer(str(records))], tasks, work / "logs-pass2", verbose)
         if staging.exists():
             shutil.rmtree(staging)
         staging.mkdir()
         manifest = write_dataset(read_records(records), staging, version=version, files=files,
-                                 file_hashes={f: sha256((root / f).read_bytes()) for f in files})
-        move_into_place(staging, output)
-        return BuildResult(output, manifest, stats)
+                                 file_hashes=file_hashes)
+        return BuildResult(output, manifest, stats, place_version(staging, output, force=force))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)

@@ -1,6 +1,7 @@
 """Source: which outlet published the page, what it credits as the original, who wrote it, and the page's URL.
 
-Order of evidence: registry signatures in the page (minus credited names), then the URL, then the HTML's site name.
+Order of evidence: registry signatures in the page (minus credited names), then the URL (the page's own, its
+canonical link, or the domain its links point to), then the HTML's site name.
 """
 
 from __future__ import annotations
@@ -74,20 +75,16 @@ class SourceStage(Stage):
         html = meta.get(HTML_META) or {}
         meta["url"] = meta.get("url") or page_url(lines) or html.get("url")
 
-        page = "\n".join(lines)
+        page = "\n".join([*lines, html.get("title") or ""])
         if origin:  # the original's name is not the publisher's
             page = page.replace(origin, " ")
         outlet, _ = self.registry.identify(page)
-        domain = registrable_domain(meta["url"]) if meta["url"] else None
-        if outlet is None and domain:
-            outlet = self.registry.by_domain(domain)
+        domain = registrable_domain(meta["url"]) if meta["url"] else html.get("link_domain")
+        outlet = outlet or self.registry.by_domain(domain)
         if outlet is not None:
             meta["source"], meta["source_name"] = outlet.domain, outlet.name
             mark_outlet_lines(lines, outlet, meta[ROLES])
         elif domain:
             meta["source"], meta["source_name"] = domain, html.get("sitename") or domain
-        elif html.get("hostname") and registrable_domain(html["hostname"]):
-            meta["source"] = registrable_domain(html["hostname"])
-            meta["source_name"] = html.get("sitename") or meta["source"]
         else:
             meta["source"], meta["source_name"] = UNKNOWN, html.get("sitename") or UNKNOWN

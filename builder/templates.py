@@ -7,15 +7,16 @@ outlet, and with a floor of MIN_PAGES pages so that a sentence two articles shar
 from __future__ import annotations
 
 import collections
+import functools
 import json
 import pathlib
 
 from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 
-from builder.extract import LINES
+from builder.extract import LINES, ROLES
 from builder.lines import squash
-from builder.stage import rejection
+from builder.stage import Stage, rejection
 
 MIN_PAGES = 3
 MIN_SHARE = 0.05  # of the source's pages
@@ -56,3 +57,26 @@ def frequent_lines(counts_dir: str | pathlib.Path) -> dict[str, list[str]]:
         floor = max(MIN_PAGES, MIN_SHARE * counter.pop(PAGES, 0))
         frequent[source] = sorted(line for line, n in counter.items() if n >= floor)
     return frequent
+
+
+@functools.cache
+def _load(path: str) -> dict[str, frozenset[str]]:
+    return {source: frozenset(lines) for source, lines in json.loads(pathlib.Path(path).read_text("utf-8")).items()}
+
+
+class TemplateLineStage(Stage):
+    """Marks the lines that are frequent on the page's source (from `frequent_lines`, saved as JSON) as template,
+    before the date, title and clean stages look at the page."""
+
+    name = "template lines"
+
+    def __init__(self, frequent_lines_file: str):
+        super().__init__()
+        self.frequent_lines_file = frequent_lines_file
+
+    def process(self, doc) -> None:
+        frequent = _load(self.frequent_lines_file).get(doc.metadata["source"], frozenset())
+        roles = doc.metadata[ROLES]
+        for i, line in enumerate(doc.metadata[LINES]):
+            if line and squash(line) in frequent:
+                roles.setdefault(i, "template")

@@ -17,7 +17,7 @@ from builder.stage import Stage
 
 MIN_TITLE_CHARS = 6
 # `headline - site name`, `headline_site name`, `headline | site name` in HTML <title>s.
-_TITLE_SUFFIX = re.compile(r"\s*(?:[-_|–—]|_{2,}|\s{2,})\s*")
+_TITLE_SUFFIX = re.compile(r"\s*(?:[-_|｜–—]|_{2,}|\s{2,})\s*")
 
 
 def _usable(info: LineInfo, i: int, roles: dict) -> bool:

@@ -2,7 +2,8 @@
 
 The dataset folder is written complete into a staging folder beside the destination and renamed into place only at
 the end, so an interrupted build never leaves a folder that looks complete. Rows are sorted by id and written with
-fixed Parquet settings and no timestamps: the same inputs give the same bytes.
+fixed Parquet settings and no timestamps: the same inputs, builder, configuration and library versions give the
+same bytes, and the manifest records all four.
 """
 
 from __future__ import annotations
@@ -10,22 +11,27 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import hashlib
+import importlib.metadata
 import json
 import pathlib
+import platform
 import shutil
+import tomllib
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 from datatrove.pipeline.writers.jsonl import JsonlWriter
+from packaging.requirements import Requirement
 
 from builder import __version__, schema
-from builder.card import render_card
+from builder.card import PLOT_DEPENDENCIES, changelog_entry, write_card
 from builder.config import DATA_DIR, dataset_config
 from builder.dedup import deduplicate
 from builder.stage import rejection
 
 MANIFEST = "manifest.json"
 REJECTS = "rejects.jsonl"
+PYPROJECT = pathlib.Path(__file__).resolve().parents[1] / "pyproject.toml"
 
 
 def row_id(url: str | None, raw_sha256: str) -> str:
@@ -101,6 +107,21 @@ def file_sha256(path: pathlib.Path) -> str:
     return digest.hexdigest()
 
 
+def dependency_versions() -> dict[str, str]:
+    """Installed versions of the builder's requirements (pyproject.toml) and of the plot's libraries."""
+    requirements = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["dependencies"]
+    names = {Requirement(r).name.lower() for r in requirements} | set(PLOT_DEPENDENCIES)
+    return {name: importlib.metadata.version(name) for name in sorted(names)}
+
+
+def provenance(version: str) -> dict:
+    """What, besides the inputs, decides a build's bytes. The config is dataset.yaml as used, minus its `version`:
+    the version built is `dataset_version` (`--version` may override the file's)."""
+    config = {k: v for k, v in dataset_config().items() if k != "version"}
+    return {"dataset": dataset_config()["name"], "dataset_version": version, "builder_version": __version__,
+            "config": config, "dependencies": dependency_versions(), "python": platform.python_version()}
+
+
 def input_outcomes(records: list[dict], files: list[str], file_hashes: dict[str, str]) -> list[dict]:
     """One manifest line per input file: its sha256 and what became of it."""
     per_file = collections.defaultdict(list)
@@ -156,11 +177,9 @@ def write_dataset(records: list[dict], staging: pathlib.Path, *, version: str, f
     counts = {"inputs": len(files), "pages": len(records), "rows": {"default": len(rows)} | {
         c: len(v) for c, v in sorted(by_config.items())},
               "rejected": dict(sorted(collections.Counter(r["reason"] for r in rejects).items()))}
-    (staging / "README.md").write_text(render_card(rows, by_config, staging, version=version, counts=counts),
-                                       encoding="utf-8")
-    outputs += [staging / REJECTS, staging / "README.md"]
+    outputs += [staging / REJECTS, *write_card(rows, by_config, staging, version=version, counts=counts)]
     manifest = {
-        "dataset": dataset_config()["name"], "dataset_version": version, "builder_version": __version__,
+        **provenance(version), "changelog": changelog_entry(version),
         "counts": counts, "inputs": input_outcomes(records, files, file_hashes),
         "outputs": [{"path": str(p.relative_to(staging)), "sha256": file_sha256(p), "bytes": p.stat().st_size}
                     for p in sorted(outputs)],

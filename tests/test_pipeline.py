@@ -132,7 +132,7 @@ def test_a_failed_build_leaves_the_previous_dataset_untouched(seed_build, tmp_pa
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
     monkeypatch.setattr("builder.pipeline.write_dataset", broken)
-    with pytest.raises(RuntimeError):
-        build(RAW, out, version="0.2.0")
+    with pytest.raises(RuntimeError):  # forced: replacing the existing version is allowed, failing must not harm it
+        build(RAW, out, version="0.2.0", force=True)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging folder left behind
