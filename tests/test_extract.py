@@ -1,0 +1,33 @@
+from builder.decode import decode_bytes
+from builder.extract import html_rendered_text, link_domain, page_lines
+from conftest import seed
+from test_read import html_page
+
+
+def test_gbk_html_with_a_wrong_meta_charset_decodes():
+    page = html_page(seed("003"), charset="utf-8")  # declares UTF-8, is GBK
+    text, encoding, reason = decode_bytes(page.encode("gbk"))
+    assert reason == "" and encoding in ("gb18030", "gbk")
+    assert text == page
+
+
+def test_big5_declared_page_in_gbk_bytes_decodes_as_gbk():
+    page = html_page(seed("003"), charset="big5")
+    text, encoding, _ = decode_bytes(page.encode("gbk"))
+    assert text == page
+
+
+def test_html_is_laid_out_one_block_per_line():
+    lines = [line for line in page_lines(html_rendered_text(html_page(seed("004")))) if line]
+    assert "출처:흑룡강일보" in lines
+    assert any(line.startswith("5월 20일 오전, 흑룡강성위 서기") for line in lines)
+
+
+def test_link_domain_names_the_site_its_links_point_to():
+    links = "".join(f'<a href="http://news.chinatimes.com/{i}.html">x</a>' for i in range(5))
+    assert link_domain(f'{links}<a href="http://www.facebook.com/share">f</a>') == "chinatimes.com"
+    assert link_domain('<a href="http://a.com/1">1</a><a href="http://b.com/1">2</a>') is None
+
+
+def test_page_lines_normalise_space_and_pinyin():
+    assert page_lines("調(diào)研\u00a0\u00a0期間\n產(chǎn)業(yè)\n發(fā)展") == ["調研 期間", "產業", "發展"]

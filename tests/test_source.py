@@ -1,0 +1,33 @@
+from datatrove.data import Document
+
+from builder.extract import PageStructureStage
+from builder.source import SourceStage
+from conftest import seed
+
+
+def sourced(text: str, **meta) -> dict:
+    doc = Document(text=text, id="t", metadata={"raw_format": "text", **meta})
+    PageStructureStage().process(doc)
+    SourceStage().process(doc)
+    return doc.metadata
+
+
+def test_seed_outlets_credits_and_authors():
+    expected = {"000": ("zoglo.net", "조글로미디어", "길림일보", "황로 왕예박"),
+                "001": ("jlcxwb.com.cn", "길림신문", "길림일보", "김영자"),
+                "002": ("iybrb.com", "연변일보", "연변일보", "류전국"),
+                "004": ("hljxinwen.cn", "흑룡강신문", "흑룡강일보", "남석")}
+    for page, want in expected.items():
+        meta = sourced(seed(page))
+        assert (meta["source"], meta["source_name"], meta["original_source"], meta["author"]) == want, page
+
+
+def test_a_repost_is_identified_by_the_url_it_prints():
+    meta = sourced(seed("003"))
+    assert (meta["source"], meta["url"]) == ("muchs.cn", "http://muchs.cn/article12/sdeogc.html")
+
+
+def test_unknown_page_falls_back_to_its_url_then_unknown():
+    text = "어느 신문의 기사 본문입니다. 충분히 긴 문장으로 씁니다."
+    assert sourced(text, url="http://news.example-daily.cn/a/1.html")["source"] == "example-daily.cn"
+    assert sourced(text)["source"] == "unknown"
