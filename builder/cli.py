@@ -60,7 +60,7 @@ def summary(result) -> str:
 
 def run_build(args) -> int:
     from builder.pipeline import build  # heavy imports only once the arguments are fine
-    from builder.release import VersionError, VersionExists, check_version
+    from builder.release import NotADataset, VersionError, VersionExists, check_version
 
     config = dataset_config()
     version = args.version or config["version"]
@@ -72,7 +72,7 @@ def run_build(args) -> int:
     except (FileNotFoundError, VersionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except VersionExists as exc:
+    except (VersionExists, NotADataset) as exc:
         print(f"refused: {exc}", file=sys.stderr)
         return 1
     print(summary(result))

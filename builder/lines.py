@@ -20,7 +20,7 @@ BOILERPLATE_RULES: dict[str, re.Pattern] = {
                                r"|邮发代号|郵發代號|备案号|備案號|经营许可|經營許可", _I),
     "contact": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\d)(0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?!\d)"
                           r"|^(주소|地址|电话|電話|传真|傳真|전화|팩스|tel|fax|e-?mail|이메일|연락처|联系(电话|我们|方式)"
-                          r"|聯繫(電話|我們|方式)|신고\s*및)\s*[:：]?", _I),
+                          r"|聯繫(電話|我們|方式))\s*[:：]", _I),
     "staff": re.compile(r"^[(（\[【]?\s*(初审|复审|终审|初審|複審|終審|责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核"
                         r"|校对|校對|监制|監製|值班编辑|实习编辑|實習編輯|editor)\s*[:：]", _I),
     "counter": re.compile(r"(조회|조회수|클릭|阅读|閱讀|浏览|瀏覽|点击|點擊|评论|評論|댓글|추천|total|views?)\s*(수|量|数|數)?"
@@ -212,7 +212,9 @@ def is_menu(line: str) -> bool:
 def is_prose(line: str) -> bool:
     """A sentence-bearing paragraph: long enough and ending like a sentence, or long with clause punctuation
     (Korean, which spaces its words and uses few commas, passes on length alone)."""
-    if BULLET.match(line) or TEASER_END.search(line) or len(line) < MIN_PROSE_CHARS:
+    if BULLET.match(line) or len(line) < MIN_PROSE_CHARS:
+        return False
+    if TEASER_END.search(line) and len(line) < LONG_PROSE_CHARS:  # a cut-off teaser; a long line is a paragraph
         return False
     if TERMINAL.search(line) or len(SENTENCE_END.findall(line)) >= 2:
         return True

@@ -61,9 +61,20 @@ def rebuild_obstacles(existing: dict, version: str, file_hashes: dict[str, str])
     return reasons
 
 
+class NotADataset(Exception):
+    """The output folder exists, holds files and no manifest: replacing it would delete someone's files."""
+
+    def __init__(self, output: pathlib.Path):
+        super().__init__(f"{output} exists and is not a dataset folder (no {MANIFEST}); choose another --output, "
+                         "or pass --force to replace it")
+
+
 def refuse_unreproducible(output: pathlib.Path, version: str, file_hashes: dict[str, str]) -> None:
-    """Before building: refuse at once when the existing version's manifest shows the build can't match it."""
+    """Before building: refuse at once when the existing version's manifest shows the build can't match it, or
+    when the output folder holds files that are not a dataset."""
     existing = read_manifest(output)
+    if existing is None and output.is_dir() and any(output.iterdir()):
+        raise NotADataset(output)
     if existing is not None and (reasons := rebuild_obstacles(existing, version, file_hashes)):
         raise VersionExists(output, existing.get("dataset_version"), reasons)
 

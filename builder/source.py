@@ -75,7 +75,7 @@ class SourceStage(Stage):
         html = meta.get(HTML_META) or {}
         meta["url"] = meta.get("url") or page_url(lines) or html.get("url")
 
-        page = "\n".join([*lines, html.get("title") or ""])
+        page = "\n".join([*lines, html.get("title") or "", meta["url"] or ""])
         if origin:  # the original's name is not the publisher's
             page = page.replace(origin, " ")
         outlet, _ = self.registry.identify(page)

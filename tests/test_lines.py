@@ -102,3 +102,14 @@ def test_credits(line, origin, author):
 def test_article_sentences_are_not_credits():
     assert credit("회의에서는 또 기타 사항을 연구했다.") is None
     assert credit("경준해는 다음과 같이 지적했다. 1조급 대장비 산업 집군을 구축하는 것은 신형 공업화 추진과") is None
+
+
+def test_a_line_starting_with_a_label_word_is_not_a_label():
+    assert boilerplate_rule("주소액담보대부금쎈터에서는 매 한명의 소액담보대출자들에게 한통의 공개편지를 보내였다.") is None
+
+
+def test_a_long_paragraph_ending_in_an_ellipsis_is_prose():
+    poem = ("황홀한 댕기로 내 마음 동여놓고 주름살 하나 없는 하얀 순정에 아린 락서만 남기고 떠난 무지개여 밤비가 주룩주룩 "
+            "설음 쏟는 밤비와 함께 흠뻑 락서를 적시며 나는 아름답게 미칩니다…")
+    assert is_prose(poem)
+    assert not is_prose("연변대학 경영자과정 총동문회는 사회공...")

@@ -73,3 +73,21 @@ def test_a_damaged_warc_is_a_rejection_not_a_crash(tmp_path):
                                                       html_page(seed("002")))])[:200])
     docs = list(RawPageReader(str(raw)).run())
     assert len(docs) == 1 and docs[0].metadata["_rejection"]["reason"].startswith("warc_")
+
+
+def test_sidecar_gives_dumps_their_url_and_fetch_time(tmp_path):
+    import hashlib
+    import shutil
+
+    from conftest import RAW
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(next(RAW.glob("002_*.txt")), raw / "page.txt")
+    sidecar = tmp_path / "sidecar.csv"
+    sidecar.write_text("file,url,fetched_at\npage.txt,http://www.iybrb.com/news/1.html,2026-03-03T00:00:00Z\n")
+    build(raw, tmp_path / "out", version="0.1.0", sidecar=str(sidecar))
+    [row] = datasets.load_dataset(str(tmp_path / "out"), split="train")
+    assert row["url"] == "http://www.iybrb.com/news/1.html"
+    assert row["id"] == hashlib.sha256(b"http://www.iybrb.com/news/1.html").hexdigest()[:32]
+    assert row["fetched_at"] == dt.datetime(2026, 3, 3, tzinfo=dt.timezone.utc)

@@ -199,3 +199,18 @@ def test_verify_finds_unlisted_files_counts_and_schema(seed_build, tmp_path):
 
 def test_a_folder_without_manifest_is_not_a_dataset(tmp_path):
     assert verify(tmp_path) == [f"{tmp_path}: no {MANIFEST}: not a dataset folder"]
+
+
+def test_a_folder_that_is_not_a_dataset_is_never_replaced(tmp_path):
+    import pytest
+
+    from builder.pipeline import build
+    from builder.release import NotADataset
+    from conftest import RAW
+
+    precious = tmp_path / "notes"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("do not delete")
+    with pytest.raises(NotADataset):
+        build(RAW, precious, version="0.1.0")
+    assert (precious / "thesis.txt").read_text() == "do not delete"

@@ -31,3 +31,8 @@ def test_unknown_page_falls_back_to_its_url_then_unknown():
     text = "어느 신문의 기사 본문입니다. 충분히 긴 문장으로 씁니다."
     assert sourced(text, url="http://news.example-daily.cn/a/1.html")["source"] == "example-daily.cn"
     assert sourced(text)["source"] == "unknown"
+
+
+def test_an_outlet_serving_from_another_host_is_known_by_its_url():
+    text = "허근은 할빈에서 대외개방 협력업무를 조사 연구했다. 충분히 긴 문장입니다."
+    assert sourced(text, url="http://hljxinwen.dbw.cn/system/2022/07/04/001469113.shtml")["source"] == "hljxinwen.cn"
