@@ -52,8 +52,9 @@ def _value(m, order: str = "dm") -> tuple[dt.date, dt.datetime | None, str] | No
     precision = "day" if groups.get("d") else "month"
     if groups.get("H") is None:
         return day, None, precision
-    hour = int(groups["H"]) % 12 + 12 * (groups.get("ampm") or "").upper().startswith("P") \
-        if groups.get("ampm") else int(groups["H"])
+    hour = int(groups["H"])
+    if groups.get("ampm"):  # 12-hour clock: 12 AM is 0 h, 1 PM is 13 h
+        hour = hour % 12 + (12 if groups["ampm"].upper() == "PM" else 0)
     try:
         clock = dt.time(hour, int(groups["M"]), int(groups["S"] or 0))
     except ValueError:

@@ -25,7 +25,7 @@ from builder.dates import PublicationDateStage
 from builder.decode import DecodeStage
 from builder.extract import PageStructureStage
 from builder.language import LanguageStage
-from builder.read import RawPageReader, input_files, sha256
+from builder.read import RawPageReader, file_sha256, input_files
 from builder.release import WRITTEN, check_version, place_version, refuse_unreproducible
 from builder.source import SourceStage
 from builder.templates import TemplateLineCounter, TemplateLineStage, frequent_lines
@@ -57,7 +57,7 @@ def build(input_dir: str | pathlib.Path, output_dir: str | pathlib.Path, *, vers
     files = input_files(root)
     if not files:
         raise FileNotFoundError(f"no input files under {root}")
-    file_hashes = {f: sha256((root / f).read_bytes()) for f in files}
+    file_hashes = {f: file_sha256(root / f) for f in files}
     if not force:
         refuse_unreproducible(output, version, file_hashes)
     tasks = max(1, min(workers, len(files)))

@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import pathlib
+import zlib
 
 from datatrove.data import Document, DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
@@ -27,6 +28,15 @@ def input_files(root: pathlib.Path) -> list[str]:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def file_sha256(path: pathlib.Path) -> str:
+    """A file's SHA-256, read in chunks: crawl archives can be larger than memory."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def load_sidecar(path: str | pathlib.Path | None) -> dict[str, dict]:
@@ -65,12 +75,11 @@ class RawPageReader(PipelineStep):
     def run(self, data: DocumentsPipeline = None, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         sidecar = load_sidecar(self.sidecar)
         for done, rel in enumerate(input_files(self.input_root)[rank::world_size], start=1):
-            raw = (self.input_root / rel).read_bytes()
             self.stat_update("files")
             if rel.lower().endswith(WARC_SUFFIXES):
-                yield from self._warc_pages(rel, raw)
+                yield from self._warc_pages(rel)
             else:
-                yield self._page(rel, raw, sidecar.get(rel, {}))
+                yield self._page(rel, (self.input_root / rel).read_bytes(), sidecar.get(rel, {}))
             if self.progress_dir:
                 (self.progress_dir / f"{rank:05d}").write_text(str(done))
 
@@ -81,35 +90,38 @@ class RawPageReader(PipelineStep):
             RAW: raw, "raw_path": rel, "raw_record": None, "raw_sha256": sha256(raw), "raw_format": fmt,
             "url": extra.get("url"), "fetched_at": parse_time(extra.get("fetched_at"))})
 
-    def _warc_pages(self, rel: str, raw: bytes) -> DocumentsPipeline:
-        """Response records of an HTML page; a damaged archive yields what it could read and one rejection."""
+    def _warc_pages(self, rel: str) -> DocumentsPipeline:
+        """Response records of an HTML page, streamed from the archive; a damaged archive yields what it could read
+        and one rejection."""
         from warcio.archiveiterator import ArchiveIterator
         from warcio.exceptions import ArchiveLoadFailed
 
         pages = 0
         try:
-            for record in ArchiveIterator(io.BytesIO(raw)):
-                if record.rec_type != "response" or not record.http_headers:
-                    continue
-                content_type = record.http_headers.get_header("Content-Type") or ""
-                if "html" not in content_type.lower():
-                    continue
-                body = record.content_stream().read()
-                record_id = record.rec_headers.get_header("WARC-Record-ID")
-                pages += 1
-                yield Document(text="", id=f"{rel}#{record_id}", metadata={
-                    RAW: body, "raw_path": rel, "raw_record": record_id, "raw_sha256": sha256(body),
-                    "raw_format": "warc", "url": record.rec_headers.get_header("WARC-Target-URI"),
-                    "fetched_at": parse_time(record.rec_headers.get_header("WARC-Date"))})
-        except (ArchiveLoadFailed, OSError, ValueError) as exc:
-            yield self._broken(rel, raw, "warc_unreadable", f"{type(exc).__name__}: {exc} (after {pages} pages)")
+            with (self.input_root / rel).open("rb") as stream:
+                for record in ArchiveIterator(stream):
+                    if record.rec_type != "response" or not record.http_headers:
+                        continue
+                    content_type = record.http_headers.get_header("Content-Type") or ""
+                    if "html" not in content_type.lower():
+                        continue
+                    body = record.content_stream().read()
+                    record_id = record.rec_headers.get_header("WARC-Record-ID")
+                    pages += 1
+                    yield Document(text="", id=f"{rel}#{record_id}", metadata={
+                        RAW: body, "raw_path": rel, "raw_record": record_id, "raw_sha256": sha256(body),
+                        "raw_format": "warc", "url": record.rec_headers.get_header("WARC-Target-URI"),
+                        "fetched_at": parse_time(record.rec_headers.get_header("WARC-Date"))})
+        except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as exc:  # torn or corrupt archives
+            yield self._broken(rel, "warc_unreadable", f"{type(exc).__name__}: {exc} (after {pages} pages)")
             return
         if not pages:
-            yield self._broken(rel, raw, "warc_without_pages", "no HTML response record")
+            yield self._broken(rel, "warc_without_pages", "no HTML response record")
 
-    def _broken(self, rel: str, raw: bytes, reason: str, detail: str) -> Document:
-        doc = self._page(rel, raw, {})
-        doc.metadata["raw_format"] = "warc"
+    def _broken(self, rel: str, reason: str, detail: str) -> Document:
+        doc = Document(text="", id=rel, metadata={
+            "raw_path": rel, "raw_record": None, "raw_sha256": file_sha256(self.input_root / rel),
+            "raw_format": "warc", "url": None, "fetched_at": None})
         reject(doc, reason, detail)
         return doc
 

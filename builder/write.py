@@ -27,6 +27,7 @@ from builder import __version__, schema
 from builder.card import PLOT_DEPENDENCIES, changelog_entry, write_card
 from builder.config import DATA_DIR, dataset_config
 from builder.dedup import deduplicate
+from builder.read import file_sha256
 from builder.stage import rejection
 
 MANIFEST = "manifest.json"
@@ -99,12 +100,6 @@ def write_parquet(rows: list[dict], path: pathlib.Path, settings: dict) -> None:
             writer.write_table(pa.Table.from_pylist(group, schema=arrow_schema))
 
 
-def file_sha256(path: pathlib.Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def dependency_versions() -> dict[str, str]:

@@ -69,10 +69,13 @@ def test_warc_pages_become_rows_with_their_urls(tmp_path):
 def test_a_damaged_warc_is_a_rejection_not_a_crash(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "broken.warc.gz").write_bytes(warc_bytes([("http://a.cn/1.html", "2024-01-01T00:00:00Z",
-                                                      html_page(seed("002")))])[:200])
+    good = warc_bytes([("http://a.cn/1.html", "2024-01-01T00:00:00Z", html_page(seed("002")))])
+    (raw / "torn.warc.gz").write_bytes(good[:200])
+    middle = len(good) // 2
+    (raw / "scrambled.warc.gz").write_bytes(good[:middle] + bytes(64) + good[middle + 64:])
     docs = list(RawPageReader(str(raw)).run())
-    assert len(docs) == 1 and docs[0].metadata["_rejection"]["reason"].startswith("warc_")
+    assert [d.metadata["raw_path"] for d in docs] == ["scrambled.warc.gz", "torn.warc.gz"]
+    assert all(d.metadata["_rejection"]["reason"].startswith("warc_") for d in docs)
 
 
 def test_sidecar_gives_dumps_their_url_and_fetch_time(tmp_path):
