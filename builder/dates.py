@@ -2,7 +2,7 @@
 
 Every date in the page is a candidate; its place decides: a labelled date (발표시간, 发布时间 …) above the body
 wins, dates in bullet lists, after a related-articles heading or in the footer lose. A date before 1990 or after
-the fetch time (or today) is not a publication date. China has kept UTC+8 all year since 1991, so a fixed offset
+the fetch time (or today) is not a publication date. For HTML whose text prints no date, htmldate reads the markup. China has kept UTC+8 all year since 1991, so a fixed offset
 stands for Asia/Shanghai.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from datatrove.data import Document
 
-from builder.extract import DATE_LINE, HTML_META, INFO, ROLES
+from builder.extract import DATE_LINE, HTML_SOURCE, INFO, ROLES
 from builder.lines import DATE_LABEL, META_CONTEXT, UPDATE_LABEL, LineInfo, date_matches
 from builder.stage import Stage
 
@@ -89,6 +89,18 @@ def publication_date(infos: list[LineInfo], latest: dt.date) -> DateFound | None
     return best
 
 
+def html_date(html: str, latest: dt.date) -> DateFound | None:
+    """htmldate's original (not updated) publication date from the markup: meta tags, time elements, URL."""
+    from htmldate import find_date
+
+    found = find_date(html, original_date=True, min_date=EARLIEST.isoformat(), max_date=latest.isoformat())
+    day = dt.date.fromisoformat(found[:10]) if found else None
+    # htmldate answers 1 January when all it found is a year, usually a copyright line's: not a publication date
+    if day is None or (day.month, day.day) == (1, 1):
+        return None
+    return DateFound(day, None, "day", None, 0)
+
+
 class PublicationDateStage(Stage):
     name = "date"
 
@@ -97,12 +109,8 @@ class PublicationDateStage(Stage):
         fetched = meta.get("fetched_at")
         latest = (fetched.astimezone(SHANGHAI).date() if fetched else dt.date.today()) + dt.timedelta(days=1)
         found = publication_date(meta[INFO], latest)
-        html_date = (meta.get(HTML_META) or {}).get("date")
-        if found is None and html_date:
-            day = dt.date.fromisoformat(html_date[:10])
-            # htmldate answers 1 January when it only found a year (a copyright line, say)
-            precision = "year" if (day.month, day.day) == (1, 1) else "day"
-            found = DateFound(day, None, precision, None, 0) if _plausible(day, latest) else None
+        if found is None and meta.get(HTML_SOURCE):
+            found = html_date(meta[HTML_SOURCE], latest)
         meta["date"] = found.date if found else None
         meta["date_precision"] = found.precision if found else None
         meta["published_at"] = found.time if found else None

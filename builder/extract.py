@@ -1,8 +1,8 @@
 """Page structure: the decoded page as a list of normalised lines, whatever its format.
 
 A text dump is already lines. An HTML page (file or WARC record) is laid out as text by inscriptis, one block per
-line, so it goes through the same line rules as a dump; trafilatura (with htmldate) reads its metadata: title,
-date, site name, author, canonical URL."""
+line, so it goes through the same line rules as a dump; trafilatura reads its metadata: title, site name, author,
+canonical URL."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ INFO = "_line_info"  # lines.LineInfo per line
 ROLES = "_roles"  # line index -> role a stage gave it (title, subtitle, dateline …)
 DATE_LINE = "_date_line"  # index of the line the publication date was read from
 HTML_META = "_html_meta"
+HTML_SOURCE = "_html"  # kept for the date stage's htmldate fallback
 
 
 def page_lines(text: str) -> list[str]:
@@ -28,12 +29,13 @@ def page_lines(text: str) -> list[str]:
 
 
 def html_metadata(html: str, url: str | None) -> dict:
-    """Title, publication date (htmldate, original rather than updated date), site name, author and canonical URL
-    from the markup, via trafilatura's metadata extraction."""
+    """Title, site name, author and canonical URL from the markup, via trafilatura's metadata extraction. Its
+    exhaustive date search is the slow part and mostly wasted (the page text usually prints its date), so it is
+    left out here; the date stage runs htmldate only on pages whose text gives no date."""
     from trafilatura.metadata import extract_metadata
 
-    found = extract_metadata(html, default_url=url)
-    return {key: getattr(found, key, None) for key in ("title", "date", "sitename", "author", "url", "hostname")}
+    found = extract_metadata(html, default_url=url, extensive=False)
+    return {key: getattr(found, key, None) for key in ("title", "sitename", "author", "url", "hostname")}
 
 
 def html_rendered_text(html: str) -> str:
@@ -67,6 +69,7 @@ class PageStructureStage(Stage):
         text = doc.text
         if doc.metadata["raw_format"] in ("html", "warc"):
             meta = html_metadata(text, doc.metadata.get("url")) | {"link_domain": link_domain(text)}
+            doc.metadata[HTML_SOURCE] = text
             text = html_rendered_text(text)
             doc.metadata[HTML_META] = meta
         lines = page_lines(text)
