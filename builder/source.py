@@ -41,10 +41,15 @@ def clean_author(author: str, registry: Registry) -> str | None:
     return author or None
 
 
+# A line that is only the outlet's name, maybe with "logo"/"home": the masthead or its image's alt text.
+_MASTHEAD_SUFFIX = r"\s*(로고|logo|홈|首页|首頁|主页|主頁)?"
+
+
 def mark_outlet_lines(lines: list[str], outlet: Outlet, roles: dict) -> None:
-    """The outlet's known template lines and injected adverts, from the registry."""
+    """The outlet's masthead lines, and its known template lines and injected adverts from the registry."""
+    masthead = re.compile("^(" + "|".join(map(re.escape, outlet.names)) + ")" + _MASTHEAD_SUFFIX + "$", re.IGNORECASE)
     for i, line in enumerate(lines):
-        if any(p.search(line) for p in outlet.template_lines):
+        if masthead.match(line) or any(p.search(line) for p in outlet.template_lines):
             roles.setdefault(i, "template")
         elif any(p.search(line) for p in outlet.ad_lines):
             roles.setdefault(i, "ad")

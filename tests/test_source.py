@@ -36,3 +36,12 @@ def test_unknown_page_falls_back_to_its_url_then_unknown():
 def test_an_outlet_serving_from_another_host_is_known_by_its_url():
     text = "허근은 할빈에서 대외개방 협력업무를 조사 연구했다. 충분히 긴 문장입니다."
     assert sourced(text, url="http://hljxinwen.dbw.cn/system/2022/07/04/001469113.shtml")["source"] == "hljxinwen.cn"
+
+
+def test_a_line_that_is_only_the_outlets_name_is_its_masthead():
+    from builder.extract import ROLES
+
+    text = "조글로로고\n기사 제목\n조글로미디어(ZOGLO) 2023년12월6일\n조글로 생활\n본문 문장이 여기에 있습니다. 충분히 깁니다.\nzoglo.net"
+    roles = sourced(text)[ROLES]
+    assert roles.get(0) == "template"  # 조글로 + 로고
+    assert 3 not in roles  # a headline that merely starts with the name stays
