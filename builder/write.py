@@ -16,7 +16,6 @@ import json
 import pathlib
 import platform
 import shutil
-import tomllib
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -32,7 +31,7 @@ from builder.stage import rejection
 
 MANIFEST = "manifest.json"
 REJECTS = "rejects.jsonl"
-PYPROJECT = pathlib.Path(__file__).resolve().parents[1] / "pyproject.toml"
+DISTRIBUTION = "chinanews-corpus-builder"  # pyproject.toml's project name
 
 
 def row_id(url: str | None, raw_sha256: str) -> str:
@@ -103,9 +102,10 @@ def write_parquet(rows: list[dict], path: pathlib.Path, settings: dict) -> None:
 
 
 def dependency_versions() -> dict[str, str]:
-    """Installed versions of the builder's requirements (pyproject.toml) and of the plot's libraries."""
-    requirements = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["dependencies"]
-    names = {Requirement(r).name.lower() for r in requirements} | set(PLOT_DEPENDENCIES)
+    """Installed versions of the builder's requirements (from the installed package's metadata, extras left out)
+    and of the plot's libraries."""
+    requirements = [Requirement(r) for r in importlib.metadata.requires(DISTRIBUTION) or ()]
+    names = {r.name.lower() for r in requirements if not r.marker} | set(PLOT_DEPENDENCIES)
     return {name: importlib.metadata.version(name) for name in sorted(names)}
 
 
