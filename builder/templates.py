@@ -1,30 +1,41 @@
 """Template lines across pages: lines that recur on many pages of one source are its template (menus, footers,
-promos), whatever their wording. The first pass counts, per source, on how many pages each line occurs; the clean
-stage drops the frequent ones. The same cross-page idea as CCNet's and dolma's paragraph deduplication, but per
-outlet, and with a floor of MIN_PAGES pages so that a sentence two articles share is never taken for template.
+promos), whatever their wording. The first pass records, per page, the hashes of its lines; the merge counts, per
+source, on how many distinct articles each line occurs; the template stage marks the frequent ones. The same
+cross-page idea as CCNet's and dolma's paragraph deduplication, but per outlet, and with a floor of MIN_PAGES
+articles so that a sentence two articles share is never taken for template.
+
+Pages are counted once per article id (the row id: URL, else raw bytes), so a crawl holding the same article
+several times does not turn the article itself into "template".
 """
 
 from __future__ import annotations
 
 import collections
 import functools
+import hashlib
 import json
 import pathlib
 
+import numpy as np
 from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 
 from builder.extract import LINES, ROLES
 from builder.lines import squash
 from builder.stage import Stage, rejection
+from builder.write import row_id
 
 MIN_PAGES = 3
-MIN_SHARE = 0.05  # of the source's pages
-PAGES = "_pages"
+MIN_SHARE = 0.05  # of the source's articles
+
+
+def line_hash(line: str) -> int:
+    """64 bits of the line's letters and digits: compact enough to keep every line of a large crawl."""
+    return int.from_bytes(hashlib.blake2b(squash(line).encode("utf-8"), digest_size=8).digest(), "big")
 
 
 class TemplateLineCounter(PipelineStep):
-    """Counts, per source, the pages each distinct line occurs on; writes `<rank>.json` into `output_dir`."""
+    """Writes `<rank>.jsonl` into `output_dir`: per page its article id, source and distinct line hashes."""
 
     name = "count template lines"
     type = "builder"
@@ -34,34 +45,39 @@ class TemplateLineCounter(PipelineStep):
         self.output_dir = output_dir
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
-        counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
-        for doc in data:
-            if rejection(doc) is None:
-                source = doc.metadata["source"]
-                counts[source][PAGES] += 1
-                counts[source].update({squash(line) for line in doc.metadata[LINES]} - {""})
-            yield doc
         out = pathlib.Path(self.output_dir)
         out.mkdir(parents=True, exist_ok=True)
-        (out / f"{rank:05d}.json").write_text(json.dumps(counts, ensure_ascii=False), encoding="utf-8")
+        with (out / f"{rank:05d}.jsonl").open("w", encoding="utf-8") as f:
+            for doc in data:
+                if rejection(doc) is None:
+                    meta = doc.metadata
+                    hashes = sorted({line_hash(line) for line in meta[LINES] if squash(line)})
+                    f.write(json.dumps({"id": row_id(meta.get("url"), meta["raw_sha256"]), "source": meta["source"],
+                                        "lines": hashes}) + "\n")
+                yield doc
 
 
-def frequent_lines(counts_dir: str | pathlib.Path) -> dict[str, list[str]]:
-    """Per source, the (squashed) lines found on at least max(MIN_PAGES, MIN_SHARE of its pages) pages."""
-    total: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
-    for path in sorted(pathlib.Path(counts_dir).glob("*.json")):
-        for source, counter in json.loads(path.read_text(encoding="utf-8")).items():
-            total[source].update(counter)
+def frequent_lines(counts_dir: str | pathlib.Path) -> dict[str, list[int]]:
+    """Per source, the line hashes found on at least max(MIN_PAGES, MIN_SHARE of its articles) distinct articles."""
+    pages: dict[str, dict] = {}
+    for path in sorted(pathlib.Path(counts_dir).glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            page = json.loads(line)
+            pages.setdefault(page["id"], page)  # one count per article, however many copies the crawl holds
+    by_source: dict[str, list[list[int]]] = collections.defaultdict(list)
+    for page in pages.values():
+        by_source[page["source"]].append(page["lines"])
     frequent = {}
-    for source, counter in sorted(total.items()):
-        floor = max(MIN_PAGES, MIN_SHARE * counter.pop(PAGES, 0))
-        frequent[source] = sorted(line for line, n in counter.items() if n >= floor)
+    for source, line_sets in sorted(by_source.items()):
+        hashes, counts = np.unique(np.fromiter((h for s in line_sets for h in s), dtype=np.uint64), return_counts=True)
+        floor = max(MIN_PAGES, MIN_SHARE * len(line_sets))
+        frequent[source] = [int(h) for h in hashes[counts >= floor]]
     return frequent
 
 
 @functools.cache
-def _load(path: str) -> dict[str, frozenset[str]]:
-    return {source: frozenset(lines) for source, lines in json.loads(pathlib.Path(path).read_text("utf-8")).items()}
+def _load(path: str) -> dict[str, frozenset[int]]:
+    return {source: frozenset(hashes) for source, hashes in json.loads(pathlib.Path(path).read_text("utf-8")).items()}
 
 
 class TemplateLineStage(Stage):
@@ -78,5 +94,5 @@ class TemplateLineStage(Stage):
         frequent = _load(self.frequent_lines_file).get(doc.metadata["source"], frozenset())
         roles = doc.metadata[ROLES]
         for i, line in enumerate(doc.metadata[LINES]):
-            if line and squash(line) in frequent:
+            if squash(line) and line_hash(line) in frequent:
                 roles.setdefault(i, "template")
