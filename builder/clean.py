@@ -1,9 +1,10 @@
 """Clean: the article's main text from the page's lines.
 
 A line is out when a line rule calls it boilerplate, when another stage gave it a role (title, deck, dateline,
-credit, the source's template or ad lines), or when it is in another script than the page. The article is the block of the page richest in prose; a related-articles heading or
-a comment form ends a block. Inside the chosen block, the text runs from its first to its last prose line, and a
-paragraph the page repeats is kept once.
+credit, the source's template or ad lines), or when it is in another script than the page. The article is the block
+of the page richest in prose; a related-articles heading, a comment form or MAX_GAP excluded lines in a row end a
+block. Inside the chosen block, the text runs from its first to its last prose line, and a paragraph the page
+repeats is kept once.
 """
 
 from __future__ import annotations

@@ -114,6 +114,9 @@ def without_dates(line: str) -> str:
 # ------------------------------------------------------------------------------------------------ credits
 ORIGIN_LABELS = ("원고래원", "출처", "来源", "來源", "稿源", "消息来源", "消息來源", "转载自", "轉載自", "转自", "轉自")
 AUTHOR_LABELS = ("편집/기자", "편역", "편집", "글", "기자", "作者", "记者", "記者", "撰文", "编译", "編譯", "文")
+_LABELS = sorted(ORIGIN_LABELS + AUTHOR_LABELS, key=len, reverse=True)  # longest first: 편집/기자 before 편집
+_LABEL = re.compile("^(?P<label>" + "|".join(map(re.escape, _LABELS)) + r")(?P<sep>\s*[:：]\s*|\s+)(?P<value>.+)$")
+_CREDIT_SEPARATOR = re.compile(r"\s+/\s*|^/\s*|\s*/\s+")
 _LABELLED = re.compile(r"(?P<label>[^\s:：\[\]/]+(?:/[^\s:：\[\]/]+)?)\s*[:：]\s*\[\s*(?P<value>[^\]]*?)\s*\]")
 _OUTLET_REPORTER = re.compile(r"^(?P<origin>\S*(?:일보|신문|통신|방송|日报|日報|晚报|晚報|新闻|新聞))\s*기자\s+(?P<author>.+)$")
 _REPORTER = re.compile(r"^(?P<author>[\w\s]{2,20}?)\s*기자$")
@@ -134,7 +137,10 @@ def credit(line: str) -> Credit | None:
     found = Credit()
     pairs = [(m["label"], m["value"]) for m in _LABELLED.finditer(line)]
     if not pairs and len(line) <= MAX_CREDIT_CHARS:
-        pairs = [_split_label(seg.strip()) for seg in re.split(r"\s+/\s*|^/\s*|\s*/\s+", line) if seg.strip()]
+        segments = [seg.strip() for seg in _CREDIT_SEPARATOR.split(line) if seg.strip()]
+        # `/출처 :길림일보 / 편역 길림신문 …`: between slashes a label needs no colon; elsewhere it does (글 쓰는 …)
+        slashed = len(segments) > 1 or line.startswith("/")
+        pairs = [_split_label(seg, colon_required=not slashed) for seg in segments]
     for label, value in pairs:
         if not value:
             continue
@@ -149,11 +155,11 @@ def credit(line: str) -> Credit | None:
     return found if (found.origin or found.author) else None
 
 
-def _split_label(segment: str) -> tuple[str, str]:
-    for label in ORIGIN_LABELS + AUTHOR_LABELS:
-        m = re.match(rf"^{re.escape(label)}\s*[:：]?\s*(.*)$", segment)
-        if m and (m.group(1) and (":" in segment or "：" in segment or segment[len(label):][:1].isspace())):
-            return label, m.group(1).strip()
+def _split_label(segment: str, colon_required: bool) -> tuple[str, str]:
+    """(label, value) of `출처:흑룡강일보`; ("", segment) when the segment has no credit label."""
+    m = _LABEL.match(segment)
+    if m and (not colon_required or m["sep"].strip()):
+        return m["label"], m["value"].strip()
     return "", segment
 
 

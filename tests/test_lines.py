@@ -101,6 +101,8 @@ def test_credits(line, origin, author):
 
 def test_article_sentences_are_not_credits():
     assert credit("회의에서는 또 기타 사항을 연구했다.") is None
+    assert credit("글 쓰는 사람들이 모여 토론회를 열었다") is None
+    assert credit("文 化 交 流") is None
     assert credit("경준해는 다음과 같이 지적했다. 1조급 대장비 산업 집군을 구축하는 것은 신형 공업화 추진과") is None
 
 
