@@ -2,8 +2,8 @@
 
 Every date in the page is a candidate; its place decides: a labelled date (발표시간, 发布时间 …) above the body
 wins, dates in bullet lists, after a related-articles heading or in the footer lose. A date before 1990 or after
-the fetch time (or today) is not a publication date. For HTML whose text prints no date, htmldate reads the markup. China has kept UTC+8 all year since 1991, so a fixed offset
-stands for Asia/Shanghai.
+the fetch time (or today) is not a publication date. For HTML whose text prints no date, htmldate reads the markup.
+China has kept UTC+8 all year since 1991, so a fixed offset stands for Asia/Shanghai.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from builder.stage import Stage
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 EARLIEST = dt.date(1990, 1, 1)
+AFTERNOON = ("PM", "오후", "下午")
 
 
 @dataclass
@@ -53,8 +54,8 @@ def _value(m, order: str = "dm") -> tuple[dt.date, dt.datetime | None, str] | No
     if groups.get("H") is None:
         return day, None, precision
     hour = int(groups["H"])
-    if groups.get("ampm"):  # 12-hour clock: 12 AM is 0 h, 1 PM is 13 h
-        hour = hour % 12 + (12 if groups["ampm"].upper() == "PM" else 0)
+    if groups.get("ampm"):  # 12-hour clock: 12 AM is 0 h, 1 PM (오후 1시, 下午1点) is 13 h
+        hour = hour % 12 + (12 if groups["ampm"].upper() in AFTERNOON else 0)
     try:
         clock = dt.time(hour, int(groups["M"]), int(groups["S"] or 0))
     except ValueError:

@@ -48,3 +48,10 @@ def test_slash_dates_follow_the_page_order():
 def test_a_magazine_month_has_month_precision():
     hit = found("文章正文在这里，很长的一段话。\n——《北京之春》1998年3月号")
     assert (hit.date, hit.precision) == (dt.date(1998, 3, 1), "month")
+
+
+def test_afternoon_times_on_a_12_hour_clock():
+    for line in ("입력 2024년 5월 21일 오후 3시 20분", "发布时间：2024年5月21日 下午3:20", "5/21/2024 3:20:00 PM"):
+        hit = publication_date(classify([line]), TODAY)
+        assert (hit.date, hit.time.hour, hit.time.minute) == (dt.date(2024, 5, 21), 15, 20), line
+    assert publication_date(classify(["2024년 5월 21일 오전 12시 5분"]), TODAY).time.hour == 0
