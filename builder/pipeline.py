@@ -1,7 +1,8 @@
 """The build: two datatrove passes over the raw pages, then the dataset folder.
 
-Pass 1 reads every page as far as its source and counts each source's lines (template lines are only visible
-across pages). Pass 2 runs every stage and writes one record per page. The writer then deduplicates, sorts and
+Pass 1 reads, decodes and lays out every page, finds its source, records its lines for the template-line count
+(template lines are only visible across pages) and saves the page state. Pass 2 takes the saved pages through the
+template, date, title, clean and language stages and writes one record per page. The writer then deduplicates, sorts and
 writes the dataset into a staging folder that is renamed into place at the end, unless the destination holds a
 version the build does not reproduce (builder.release).
 """
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 from datatrove.executor import LocalPipelineExecutor
 
+from builder.checkpoint import checkpoint_reader, checkpoint_writer
 from builder.clean import CleanStage
 from builder.dates import PublicationDateStage
 from builder.decode import DecodeStage
@@ -39,12 +41,8 @@ PROGRESS_MIN_FILES = 50  # smaller builds finish before a bar says anything
 class BuildResult:
     output: pathlib.Path
     manifest: dict
-    stats: list  # datatrove's per-step statistics of pass 2 (time per stage …)
+    stats: list  # datatrove's per-step statistics of both passes (time per stage …)
     status: str = WRITTEN  # or REPRODUCED (the existing folder, left as it was) or REPLACED (--force)
-
-
-def page_stages(registry_files: tuple[str, ...]) -> list:
-    return [DecodeStage(), PageStructureStage(), SourceStage(registry_files)]
 
 
 def build(input_dir: str | pathlib.Path, output_dir: str | pathlib.Path, *, version: str, workers: int = 1,
@@ -65,17 +63,17 @@ def build(input_dir: str | pathlib.Path, output_dir: str | pathlib.Path, *, vers
     work = pathlib.Path(tempfile.mkdtemp(prefix="builder-"))
     staging = output.with_name(f".{output.name}.partial-{os.getpid()}")
     try:
-        counts, records, progress = work / "line_counts", work / "records", work / "progress"
+        counts, pages, records, progress = (work / name for name in ("line_counts", "pages", "records", "progress"))
         progress.mkdir()
-        _run([RawPageReader(str(root), sidecar), *page_stages(registry_files), TemplateLineCounter(str(counts))],
-             tasks, work / "logs-pass1", verbose)
+        with _progress_bar(progress, len(files)):
+            stats = _run([RawPageReader(str(root), sidecar, str(progress)), DecodeStage(), PageStructureStage(),
+                          SourceStage(registry_files), TemplateLineCounter(str(counts)), checkpoint_writer(str(pages))],
+                         tasks, work / "logs-pass1", verbose)
         template_file = work / "template_lines.json"
         template_file.write_text(json.dumps(frequent_lines(counts), ensure_ascii=False), encoding="utf-8")
-        with _progress_bar(progress, len(files)):
-            stats = _run([RawPageReader(str(root), sidecar, str(progress)), *page_stages(registry_files),
-                          TemplateLineStage(str(template_file)), PublicationDateStage(), TitleStage(), CleanStage(),
-                          LanguageStage(),
-                          record_writer(str(records))], tasks, work / "logs-pass2", verbose)
+        stats += _run([checkpoint_reader(str(pages)), TemplateLineStage(str(template_file)), PublicationDateStage(),
+                       TitleStage(), CleanStage(), LanguageStage(), record_writer(str(records))],
+                      tasks, work / "logs-pass2", verbose)
         if staging.exists():
             shutil.rmtree(staging)
         staging.mkdir()
