@@ -53,10 +53,10 @@ def card_data(by_config: dict[str, list[dict]], staging: pathlib.Path) -> Datase
     infos = {}
     for name, glob in globs.items():
         files = sorted(staging.glob(glob))
-        n = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+        footers = [pq.ParquetFile(f).metadata for f in files]
+        n = sum(m.num_rows for m in footers)
         size = sum(f.stat().st_size for f in files)
-        in_memory = sum(pq.ParquetFile(f).metadata.row_group(i).total_byte_size for f in files
-                        for i in range(pq.ParquetFile(f).metadata.num_row_groups))
+        in_memory = sum(m.row_group(i).total_byte_size for m in footers for i in range(m.num_row_groups))
         infos[name] = DatasetInfo(features=schema.features(), config_name=name,
                                   splits=SplitDict({"train": SplitInfo("train", num_bytes=in_memory, num_examples=n)}),
                                   download_size=size, dataset_size=in_memory)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datatrove.data import Document
 
 from builder.extract import DATE_LINE, HTML_SOURCE, INFO, ROLES
-from builder.lines import DATE_LABEL, META_CONTEXT, UPDATE_LABEL, LineInfo, date_matches
+from builder.lines import DATE_LABEL, META_CONTEXT, UPDATE_LABEL, LineInfo
 from builder.stage import Stage
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
@@ -26,7 +26,7 @@ AFTERNOON = ("PM", "오후", "下午")
 class DateFound:
     date: dt.date
     time: dt.datetime | None
-    precision: str  # day, month or year: `date` is the first day of a month/year when that is all the page says
+    precision: str  # day or month: `date` is the month's first day when that is all the page says
     line: int | None
     score: int
 
@@ -34,7 +34,7 @@ class DateFound:
 def slash_order(infos: list[LineInfo]) -> str:
     """Whether the page writes a/b/year month first ("md") or day first ("dm"): a number above 12 tells, and so does
     a 12-hour clock (US style); without evidence day first, as most of the world writes it."""
-    slashes = [m for info in infos if info.has_date for m in date_matches(info.text) if "a" in m.groupdict()]
+    slashes = [m for info in infos for m in info.dates if "a" in m.groupdict()]
     if any(int(m["a"]) > 12 for m in slashes):
         return "dm"
     if any(int(m["b"]) > 12 or m["ampm"] for m in slashes):
@@ -74,9 +74,9 @@ def publication_date(infos: list[LineInfo], latest: dt.date) -> DateFound | None
     order = slash_order(infos)
     best: DateFound | None = None
     for i, info in enumerate(infos):
-        if not info.has_date or info.boilerplate in ("copyright", "registration"):
+        if info.boilerplate in ("copyright", "registration"):
             continue
-        for m in date_matches(info.text):
+        for m in info.dates:
             value = _value(m, order)
             if value is None or not _plausible(value[0], latest):
                 continue

@@ -9,7 +9,7 @@ comment forms …), scored per line; the stages combine them with the page's con
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # ------------------------------------------------------------------------------------------------ boilerplate rules
 _I = re.IGNORECASE
@@ -174,8 +174,12 @@ class LineInfo:
     prose: bool = False
     heading_like: bool = False
     date_only: bool = False
-    has_date: bool = False
+    dates: list[re.Match] = field(default_factory=list)  # date_matches(text)
     credit: Credit | None = None
+
+    @property
+    def has_date(self) -> bool:
+        return bool(self.dates)
 
 
 def boilerplate_rule(line: str) -> str | None:
@@ -237,7 +241,7 @@ def classify(lines: list[str]) -> list[LineInfo]:
         if line:
             info.related_heading = bool(RELATED_HEADING.match(line))
             info.bullet = bool(BULLET.match(line))
-            info.has_date = bool(date_matches(line))
+            info.dates = date_matches(line)
             info.date_only = info.has_date and len(LETTER.findall(DATE_LABEL.sub("", without_dates(line)))) < 2
             info.credit = credit(line)
             info.boilerplate = "date_only" if info.date_only else boilerplate_rule(line)

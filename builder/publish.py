@@ -16,7 +16,8 @@ from huggingface_hub.utils import validate_repo_id
 
 from builder.release import read_manifest
 from builder.verify import verify
-from builder.write import MANIFEST, file_sha256
+from builder.read import file_sha256
+from builder.write import MANIFEST
 
 REPO_TYPE = "dataset"
 KEPT_REMOTE_FILES = {".gitattributes"}  # the Hub's own, not part of a version

@@ -11,7 +11,8 @@ import json
 import pathlib
 import re
 
-from builder.write import MANIFEST, file_sha256, move_into_place, provenance
+from builder.read import file_sha256
+from builder.write import MANIFEST, move_into_place, provenance
 
 SEMVER = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)")
 WRITTEN, REPRODUCED, REPLACED = "written", "reproduced", "replaced"

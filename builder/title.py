@@ -84,8 +84,10 @@ class TitleStage(Stage):
                     roles[i] = "title"
         meta["title"] = title
         prose = [i for i, info in enumerate(infos) if info.prose and i not in roles]
-        start = max((i for i, role in roles.items() if role == "title"), default=-1) + 1
-        decks = [i for i in range(start, prose[0] if prose else start) if _usable(infos[i], i, roles)]
+        body = prose[0] if prose else len(lines)
+        # decks follow the headline (or its repeat) above the body; a repeat in a list below does not count
+        start = max((i for i, role in roles.items() if role == "title" and i < body), default=-1) + 1
+        decks = [i for i in range(start, body) if _usable(infos[i], i, roles)]
         for i in decks:
             roles[i] = "subtitle"
         meta["subtitle"] = "\n".join(lines[i] for i in decks) or None

@@ -15,7 +15,8 @@ from huggingface_hub import DatasetCard
 from builder import schema
 from builder.card import CARD
 from builder.release import read_manifest
-from builder.write import MANIFEST, file_sha256
+from builder.read import file_sha256
+from builder.write import MANIFEST
 
 MAX_ROW_PROBLEMS = 10  # per file: enough to see what is wrong
 

@@ -31,6 +31,7 @@ from builder.stage import rejection
 
 MANIFEST = "manifest.json"
 REJECTS = "rejects.jsonl"
+REJECT_FIELDS = ("raw_path", "raw_record", "raw_sha256", "reason", "detail", "url")
 DISTRIBUTION = "chinanews-corpus-builder"  # pyproject.toml's project name
 
 
@@ -99,8 +100,6 @@ def write_parquet(rows: list[dict], path: pathlib.Path, settings: dict) -> None:
             writer.write_table(pa.Table.from_pylist(group, schema=arrow_schema))
 
 
-
-
 def dependency_versions() -> dict[str, str]:
     """Installed versions of the builder's requirements (from the installed package's metadata, extras left out)
     and of the plot's libraries."""
@@ -142,19 +141,12 @@ def write_dataset(records: list[dict], staging: pathlib.Path, *, version: str, f
                   file_hashes: dict[str, str]) -> dict:
     """Write the whole dataset folder into `staging`; returns the manifest."""
     settings = dataset_config()["parquet"]
-    rows, rejects = [], []
-    for r in records:
-        if r["outcome"] == "row":
-            rows.append(_typed(r["row"]))
-        else:
-            rejects.append({k: r.get(k) for k in ("raw_path", "raw_record", "raw_sha256", "reason", "detail", "url")})
-    rows, duplicates = deduplicate(rows)
-    for row, reason, kept_id in duplicates:
-        rejects.append({"raw_path": row["raw_path"], "raw_record": row["raw_record"], "raw_sha256": row["raw_sha256"],
-                        "reason": reason, "detail": f"same as row {kept_id}", "url": row["url"]})
-        for rec in records:  # the manifest shows the page as rejected, not as a row
-            if rec["raw_path"] == row["raw_path"] and rec["raw_record"] == row["raw_record"]:
-                rec.update(outcome="rejected", reason=reason)
+    rows, duplicates = deduplicate([_typed(r["row"]) for r in records if r["outcome"] == "row"])
+    by_page = {(r["raw_path"], r["raw_record"]): r for r in records}
+    for row, reason, kept_id in duplicates:  # the manifest and the rejects show the page as rejected, not a row
+        by_page[row["raw_path"], row["raw_record"]].update(outcome="rejected", reason=reason,
+                                                           detail=f"same as row {kept_id}", url=row["url"])
+    rejects = [{k: r.get(k) for k in REJECT_FIELDS} for r in records if r["outcome"] == "rejected"]
 
     by_config = collections.defaultdict(list)
     for row in sorted(rows, key=lambda r: r["id"]):

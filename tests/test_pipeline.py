@@ -10,7 +10,7 @@ import pytest
 
 from builder import schema
 from builder.pipeline import build
-from builder.write import file_sha256
+from builder.read import file_sha256
 from conftest import RAW, seed
 
 EXPECTED = {  # raw page -> (language, script, source, date)

@@ -12,7 +12,8 @@ from huggingface_hub import CommitOperationAdd, CommitOperationDelete, HfApi
 from huggingface_hub.hf_api import CommitInfo, GitRefInfo, GitRefs
 
 from builder.publish import PublishRefused, format_plan, publish_plan, upload
-from builder.write import MANIFEST, file_sha256
+from builder.read import file_sha256
+from builder.write import MANIFEST
 from conftest import REPO
 
 REPO_ID = "example-org/chinese-korean-news"

@@ -16,7 +16,8 @@ from builder.diff import diff, diff_rows, format_diff, row_fingerprints
 from builder.pipeline import build
 from builder.read import sha256
 from builder.verify import verify
-from builder.write import MANIFEST, file_sha256
+from builder.read import file_sha256
+from builder.write import MANIFEST
 from conftest import REPO, RAW, seed
 
 

@@ -38,3 +38,8 @@ def test_repeats_of_the_headline():
     title = "경준해, 대장비 산업 집군 건설사업에 대해 조사연구하고 좌담회 주재"
     assert is_repeat("경준해 대장비 산업 집군 건설사업에 대해 조사연구하고 좌담회 주재", title)
     assert not is_repeat("경준해는 다음과 같이 강조했다.", title)
+
+
+def test_a_headline_repeated_in_a_list_below_keeps_the_decks():
+    page = seed("004") + "\n관련 기사\n• 허근, 할빈에서 대외 개방 협력 업무 조사 연구\n"
+    assert titled(page)["subtitle"].startswith("허근, 대외 개방 협력 업무 조사 연구 시 강조")
