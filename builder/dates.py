@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datatrove.data import Document
 
 from builder.extract import DATE_LINE, HTML_SOURCE, INFO, ROLES
-from builder.lines import DATE_LABEL, META_CONTEXT, UPDATE_LABEL, LineInfo
+from builder.lines import DATE_LABEL, META_CONTEXT, UPDATE_LABEL, LineInfo, body_start
 from builder.stage import Stage
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
@@ -69,12 +69,12 @@ def _plausible(day: dt.date, latest: dt.date) -> bool:
 
 def publication_date(infos: list[LineInfo], latest: dt.date) -> DateFound | None:
     prose = [i for i, info in enumerate(infos) if info.prose]
-    first_prose, last_prose = (prose[0], prose[-1]) if prose else (len(infos), len(infos))
+    first_prose, last_prose = body_start(infos), (prose[-1] if prose else len(infos))
     related_from = next((i for i, info in enumerate(infos) if info.related_heading and i > first_prose), len(infos))
     order = slash_order(infos)
     best: DateFound | None = None
     for i, info in enumerate(infos):
-        if info.boilerplate in ("copyright", "registration"):
+        if info.boilerplate in ("copyright", "registration", "dated_item"):
             continue
         for m in info.dates:
             value = _value(m, order)

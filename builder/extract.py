@@ -62,12 +62,30 @@ def link_domain(html: str) -> str | None:
     return domain if count >= MIN_LINKS and count >= MIN_LINK_SHARE * sum(domains.values()) else None
 
 
+# Web corpora store each page inside an element of their own whose attributes say where it was fetched:
+# `<text id="http://…" title=… encoding=…>` (CWCE-style collections), `<doc url="http://…">` (Sketch Engine's and
+# SpiderLing's vertical files). The first tag of such a file is not an HTML one and carries an absolute URL.
+_WRAPPER_TAG = re.compile(r"^\ufeff?\s*<(?P<tag>[a-z][\w:-]*)(?P<attrs>\s[^>]*)>", re.IGNORECASE)
+_URL_ATTR = re.compile(r"""\b(?:id|url|uri|href|src|source)\s*=\s*["'](?P<url>https?://[^"'\s]+)["']""", re.IGNORECASE)
+HTML_TAGS = ("html", "head", "body", "meta", "title", "link", "script", "style", "div", "table", "p", "a")
+
+
+def wrapper_url(page: str) -> str | None:
+    """The URL a corpus wrapper element around the page records; None for a page that starts as HTML."""
+    m = _WRAPPER_TAG.match(page)
+    if m is None or m["tag"].lower() in HTML_TAGS:
+        return None
+    found = _URL_ATTR.search(m["attrs"])
+    return found["url"] if found else None
+
+
 class PageStructureStage(Stage):
     name = "structure"
 
     def process(self, doc: Document) -> None:
         text = doc.text
         if doc.metadata["raw_format"] in ("html", "warc"):
+            doc.metadata["url"] = doc.metadata.get("url") or wrapper_url(text)
             meta = html_metadata(text, doc.metadata.get("url")) | {"link_domain": link_domain(text)}
             doc.metadata[HTML_SOURCE] = text
             text = html_rendered_text(text)

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 # ------------------------------------------------------------------------------------------------ boilerplate rules
 _I = re.IGNORECASE
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 BOILERPLATE_RULES: dict[str, re.Pattern] = {
     "copyright": re.compile(r"copyright|©|\(c\)\s*\d{4}|版权所有|版權所有|all rights reserved|저작권|무단\s*(전재|복제|배포)"
                             r"|不得(转载|轉載|镜像|鏡像|复制|複製)|未经.{0,8}(允许|许可|授权|允許|許可|授權)", _I),
     "registration": re.compile(r"ICP\s*(备|證|证|備)|公网安备|公網安備|网安备|網安備|许可证|許可證|统一刊号|統一刊號"
                                r"|邮发代号|郵發代號|备案号|備案號|经营许可|經營許可", _I),
-    "contact": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\d)(0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?!\d)"
+    "contact": re.compile(EMAIL.pattern + r"|(?<!\d)(0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?!\d)"
                           r"|^(주소|地址|电话|電話|传真|傳真|전화|팩스|tel|fax|e-?mail|이메일|연락처|联系(电话|我们|方式)"
                           r"|聯繫(電話|我們|方式))\s*[:：]", _I),
     "staff": re.compile(r"^[(（\[【]?\s*(初审|复审|终审|初審|複審|終審|责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核"
@@ -52,7 +53,7 @@ RELATED_HEADING = re.compile(
     r"^[\[【〖]?\s*(관련\s*기사|관련\s*뉴스|많이\s*본\s*기사|인기\s*기사|최신\s*기사|추천\s*기사|핫\s*뉴스|相关新闻|相關新聞"
     r"|相关阅读|相關閱讀|相关文章|相關文章|相关报道|相關報導|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热点推荐"
     r"|熱點推薦|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|精彩推荐|精彩推薦|更多新闻|更多新聞|网友评论|網友評論|发表评论|發表評論"
-    r"|我要评论|我要評論|댓글)\s*[\]】〗]?\s*[:：>»]?$")
+    r"|我要评论|我要評論|相关信息|相關信息|相關資訊|相关评论|相關評論|最新评论|最新評論|热门文章|熱門文章|댓글)\s*[\]】〗]?\s*[:：>»]?$")
 
 BULLET = re.compile(r"^([•·▪►▶■□◆◇●○◎★☆※]|\*\s)")  # `* ` is how HTML renderers print <li>
 TEASER_END = re.compile(r"(\.\.\.|…|……)$")
@@ -60,7 +61,8 @@ TERMINAL = re.compile(r"[.。!?！？…”\"'’」』)）]$")
 SENTENCE_END = re.compile(r"[.。!?！？](?=\s|$|[”\"’」』])")
 CLAUSE_PUNCTUATION = re.compile(r"[，,、；;：:。.!?！？]")
 MIN_CLAUSES_PER_CHAR = 1 / 60  # prose has a clause mark every few dozen characters; a run of link titles has none
-MENU_SEPARATORS = re.compile(r"\s*[|｜>›»]\s*|\s{2,}")
+PATH_ARROW = re.compile(r"[>›»→＞]")  # breadcrumbs: 首页 → 财经中心 → IT频道
+MENU_SEPARATORS = re.compile(r"\s*(?:[|｜]|" + PATH_ARROW.pattern + r")\s*|\s{2,}")
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
@@ -192,6 +194,8 @@ def boilerplate_rule(line: str) -> str | None:
         return "promo"
     if is_menu(line):
         return "menu"
+    if is_dated_item(line):
+        return "dated_item"
     if is_title_run(line):
         return "title_run"
     if not LETTER.search(line):
@@ -217,7 +221,20 @@ def is_menu(line: str) -> bool:
     if len(parts) < 2 or SENTENCE_END.search(line):
         return False
     mean = sum(len(p) for p in parts) / len(parts)
-    return (len(parts) >= 3 and mean <= 8) or (len(parts) == 2 and ">" in line and mean <= 8)
+    return (len(parts) >= 3 and mean <= 8) or (len(parts) == 2 and bool(PATH_ARROW.search(line)) and mean <= 8)
+
+
+# A list entry for another article: its date in brackets before or after a short title
+# (`[2005-08-21] 为什么总要面对呢？`, `李玲：发展的目的是让人们生活得更好(2006-12-16)[355]`).
+_BRACKETED_DATE = (r"[\[【(（]\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                   r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】)）]")
+_DATED_ITEM = re.compile(rf"^{_BRACKETED_DATE}\s*(?P<lead>.+)$|^(?P<trail>.+?)\s*{_BRACKETED_DATE}\s*([\[(（]\d+[\])）])?$")
+MAX_ITEM_CHARS = 60  # a list entry is a headline; a body paragraph that starts with a date runs longer
+
+
+def is_dated_item(line: str) -> bool:
+    m = _DATED_ITEM.match(line)
+    return bool(m) and len(m["lead"] or m["trail"]) <= MAX_ITEM_CHARS
 
 
 def is_prose(line: str) -> bool:
@@ -251,6 +268,21 @@ def classify(lines: list[str]) -> list[LineInfo]:
                                  and not (info.prose and line.endswith(("。", "."))))
         infos.append(info)
     return infos
+
+
+MAX_LINES_BETWEEN_PARAGRAPHS = 1  # a caption or a credit between two paragraphs; more is a page part between
+
+
+def body_start(infos: list[LineInfo], skip: dict | set = frozenset()) -> int:
+    """Where the body starts: the first paragraph that another paragraph follows closely (boilerplate lines such as
+    image names not counted). A lone sentence-like line above it (a blog's link to its previous post, a promo, a
+    flash embed) is not the body. Lines in `skip` (already given a role) are not paragraphs."""
+    kept = [i for i, info in enumerate(infos) if info.text and info.boilerplate is None]
+    paragraphs = [rank for rank, i in enumerate(kept) if infos[i].prose and i not in skip]
+    for here, following in zip(paragraphs, paragraphs[1:]):
+        if following - here - 1 <= MAX_LINES_BETWEEN_PARAGRAPHS:
+            return kept[here]
+    return kept[paragraphs[0]] if paragraphs else len(infos)
 
 
 def script_counts(text: str) -> tuple[int, int, int]:

@@ -11,7 +11,7 @@ import re
 from datatrove.data import Document
 
 from builder.extract import HTML_META, INFO, LINES, ROLES
-from builder.lines import LineInfo
+from builder.lines import EMAIL, LineInfo
 from builder.registry import Outlet, Registry, default_registry, registrable_domain
 from builder.stage import Stage
 
@@ -83,6 +83,8 @@ class SourceStage(Stage):
         page = "\n".join([*lines, html.get("title") or "", meta["url"] or ""])
         if origin:  # the original's name is not the publisher's
             page = page.replace(origin, " ")
+        # an address names the mail provider of whoever wrote it (readers sign comments with @163.com), not the outlet
+        page = EMAIL.sub(" ", page)
         outlet, _ = self.registry.identify(page)
         domain = registrable_domain(meta["url"]) if meta["url"] else html.get("link_domain")
         outlet = outlet or self.registry.by_domain(domain)

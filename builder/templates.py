@@ -21,7 +21,7 @@ from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 
 from builder.extract import LINES, ROLES
-from builder.lines import squash
+from builder.lines import BULLET, squash
 from builder.stage import Stage, rejection
 from builder.write import row_id
 
@@ -30,8 +30,11 @@ MIN_SHARE = 0.05  # of the source's articles
 
 
 def line_hash(line: str) -> int:
-    """64 bits of the line's letters and digits: compact enough to keep every line of a large crawl."""
-    return int.from_bytes(hashlib.blake2b(squash(line).encode("utf-8"), digest_size=8).digest(), "big")
+    """64 bits of the line's letters and digits, and whether it is a list entry: compact enough to keep every line
+    of a large crawl. A headline is printed bare on its own page and as an entry in other pages' lists; told
+    apart, the lists do not make the headline "template"."""
+    key = ("•" if BULLET.match(line) else "") + squash(line)
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 class TemplateLineCounter(PipelineStep):

@@ -12,7 +12,7 @@ import re
 from datatrove.data import Document
 
 from builder.extract import DATE_LINE, HTML_META, INFO, LINES, ROLES
-from builder.lines import LineInfo, squash
+from builder.lines import LineInfo, body_start, squash
 from builder.stage import Stage
 
 MIN_TITLE_CHARS = 6
@@ -35,15 +35,15 @@ def _block_ending_at(infos: list[LineInfo], end: int, roles: dict) -> list[int]:
 
 
 def headline_lines(infos: list[LineInfo], roles: dict, dateline: int | None) -> list[int]:
-    prose = [i for i, info in enumerate(infos) if info.prose and i not in roles]
-    first_prose = prose[0] if prose else len(infos)
-    if dateline is not None and dateline <= first_prose:
+    if dateline is not None:
         i = dateline - 1
         while i >= 0 and (not infos[i].text or infos[i].boilerplate == "no_letters"):
             i -= 1
         block = _block_ending_at(infos, i, roles) if i >= 0 else []
-        if block:
+        # the dateline must sit above the body; a headline ending in "?" reads as a sentence, so it is no paragraph
+        if block and dateline <= body_start(infos, {*roles, *block}):
             return block
+    first_prose = body_start(infos, roles)
     for end in range(first_prose - 1, -1, -1):
         block = _block_ending_at(infos, end, roles)
         if block and sum(len(infos[j].text) for j in block) >= MIN_TITLE_CHARS:
@@ -51,9 +51,20 @@ def headline_lines(infos: list[LineInfo], roles: dict, dateline: int | None) -> 
     return []
 
 
+# Text dumps print an image's alt text and a form field's label in brackets: `[X] [singtao] X`.
+_DUMP_LABEL = re.compile(r"\[[^\[\]]*\]")
+
+
+def without_dump_labels(headline: str) -> str:
+    """The headline without bracketed labels, when it has several of them and text of its own besides
+    (a single bracketed tag such as `[수필]` belongs to the headline)."""
+    rest = " ".join(_DUMP_LABEL.sub(" ", headline).split())
+    return rest if len(_DUMP_LABEL.findall(headline)) >= 2 and len(rest) >= MIN_TITLE_CHARS else headline
+
+
 def html_headline(title: str | None, sitename: str | None) -> str | None:
     """The headline part of an HTML title: the longest part when the title also names the site."""
-    if not title:
+    if not title or (sitename and squash(title) == squash(sitename)):  # a title that is only the site's name
         return None
     parts = [p for p in _TITLE_SUFFIX.split(title) if p]
     if len(parts) > 1 and (not sitename or any(sitename in p or p in sitename for p in parts)):
@@ -75,7 +86,12 @@ class TitleStage(Stage):
         lines, infos, roles = meta[LINES], meta[INFO], meta[ROLES]
         html = meta.get(HTML_META) or {}
         block = headline_lines(infos, roles, meta.get(DATE_LINE))
-        title = html_headline(html.get("title"), html.get("sitename")) or " ".join(lines[i] for i in block) or None
+        printed = without_dump_labels(" ".join(lines[i] for i in block)) or None
+        # the markup's title is the better witness, unless the headline printed on the page is part of it (then the
+        # printed one is exact: the <title> adds site and channel names, joined by separators that headlines use too)
+        marked = html_headline(html.get("title"), html.get("sitename") or meta.get("source_name"))
+        confirmed = printed and html.get("title") and squash(printed) in squash(html["title"])
+        title = printed if confirmed else (marked or printed)
         for i in block:
             roles[i] = "title"
         if title:
@@ -83,8 +99,7 @@ class TitleStage(Stage):
                 if i not in roles and is_repeat(line, title):
                     roles[i] = "title"
         meta["title"] = title
-        prose = [i for i, info in enumerate(infos) if info.prose and i not in roles]
-        body = prose[0] if prose else len(lines)
+        body = body_start(infos, roles)
         # decks follow the headline (or its repeat) above the body; a repeat in a list below does not count
         start = max((i for i, role in roles.items() if role == "title" and i < body), default=-1) + 1
         decks = [i for i in range(start, body) if _usable(infos[i], i, roles)]

@@ -55,3 +55,23 @@ def test_afternoon_times_on_a_12_hour_clock():
         hit = publication_date(classify([line]), TODAY)
         assert (hit.date, hit.time.hour, hit.time.minute) == (dt.date(2024, 5, 21), 15, 20), line
     assert publication_date(classify(["2024년 5월 21일 오전 12시 5분"]), TODAY).time.hour == 0
+
+
+def test_a_comment_time_below_the_article_loses_to_the_date_above_it():
+    page = "\n".join(["第四届中国经济学年会会议议程", "2004-12-10 阅读10544次",
+                      "第四届中国经济学年会将于2004年12月11日在南开大学举行，会议议程如下。",
+                      "12月10日 代表注册，地点在南开大学校内明珠园，请各位代表按时到达。",
+                      "相关评论:", "发表人：550", "发表人邮件：skywalker5-x@163.com 发表时间：2004-12-11 9:51:00",
+                      "怎样能看到各位学者的论文全文？"])
+    assert found(page).date == dt.date(2004, 12, 10)
+
+
+def test_a_lone_sentence_above_the_body_does_not_start_it():
+    # a blog's link to its previous post ends like a sentence; the re-posted article's dateline comes after it
+    page = "\n".join(["孩子，夏令营让你得到了什么？- -| 回首页 | 2005年索引 | - -浴室都安全吗?", "拆房屡出命案 管理形同虚设",
+                      "本报记者 王燕平 方云凤 柏建斌", "2003-7-24 钱江晚报", "编者按",
+                      "为拆一幢房，断送了三条人命。前天的这场惨剧发生得实在太突然，太震惊了。",
+                      "三条人命啊，就这样从我们眼前骤然消失。随之毁去的，还有他们的家庭。",
+                      "- 作者： 流泉 访问统计： 2005年08月30日, 星期二 13:22 加入博采",
+                      "博客手拉手", "[2005-08-21] 为什么总要面对呢，可有谁知道我已经身心疲惫？"])
+    assert found(page).date == dt.date(2003, 7, 24)

@@ -24,12 +24,15 @@ BOILERPLATE = [
     ("廣告", "ad_label"),
     ("조글로홈 | 미디어 | 포럼 | CEO비즈 | 쉼터 | 문학 | 사이버박물관 | 광고문의", "menu"),
     ("흑룡강신문 > 룡강", "menu"),
+    ("首页 → 财经中心 → IT频道", "menu"),
     ("0", "no_letters"),
     ("創新互聯是一家專業提供連云企業網站建設,專注與成都網站設計、網站建設、成都h5網站建設、小程序制作等業務。", "ad"),
     ("조글로 위챗(微信)전용 전화번호 15567604088을 귀하의 핸드폰에 저장하시면", "contact"),
     ("조글로의 모든 뉴스와 정보를 무료로 받아보고 친구들과 모멘트(朋友圈)로 공유할수 있습니다.", "promo"),
     ("聲明:本網站發布的內容(圖片、視頻和文字)以用戶投稿、用戶轉載內容為主,如果涉及侵權請盡快告知,我們將會在第一時間刪除。",
      "disclaimer"),
+    ("[2005-08-21] 为什么总要面对呢，可有谁知道我已经身心疲惫？", "dated_item"),
+    ("李玲：发展的目的是让人们生活得更好(2006-12-16)[355]", "dated_item"),
 ]
 
 ARTICLE = [
@@ -40,6 +43,11 @@ ARTICLE = [
     "調研期間,金壯龍同上海市委、市政府領導就加強部市合作、做強做優做大先進制造業等交換了意見。",
     "좌담회에서 길림성공업정보화청, 길림성발전개혁위원회, 길림성과학기술청, 길림성에너지국의 주요 책임자들이 업무 상황을 회보했다.",
 ]
+
+
+# A paragraph that opens with a bracketed date is longer than a list entry's headline.
+ARTICLE.append("【2005-07-03】一九八九年四月，我在湖南张家界开一个全省教学研究会议。按照惯例，会议安排了一天时间，"
+               "让与会者去风景点游玩观赏。那一天正好是四月十五日。")
 
 
 @pytest.mark.parametrize("line, rule", BOILERPLATE)
@@ -115,3 +123,8 @@ def test_a_long_paragraph_ending_in_an_ellipsis_is_prose():
             "설음 쏟는 밤비와 함께 흠뻑 락서를 적시며 나는 아름답게 미칩니다…")
     assert is_prose(poem)
     assert not is_prose("연변대학 경영자과정 총동문회는 사회공...")
+
+
+@pytest.mark.parametrize("line", ["相关评论:", "相关信息:", "【相關新聞】", "관련기사"])
+def test_headings_that_end_the_article(line):
+    assert classify([line])[0].related_heading

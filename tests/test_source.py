@@ -45,3 +45,8 @@ def test_a_line_that_is_only_the_outlets_name_is_its_masthead():
     roles = sourced(text)[ROLES]
     assert roles.get(0) == "template"  # 조글로 + 로고
     assert 3 not in roles  # a headline that merely starts with the name stays
+
+
+def test_a_readers_mail_address_does_not_name_the_outlet():
+    text = "发表人邮件：skywalker5-x@163.com 发表时间：2004-12-11 9:51:00\n第四届中国经济学年会在南开大学举行，议程如下。"
+    assert sourced(text, url="http://ccer.pku.edu.cn/cn/ReadNews.asp?NewsID=4173")["source"] == "pku.edu.cn"

@@ -30,6 +30,17 @@ def test_lines_on_many_pages_of_a_source_are_template(tmp_path):
     assert line_hash(SHARED) not in frequent  # a sentence two articles share is not template
 
 
+def test_a_headline_in_other_pages_lists_is_not_template_on_its_own_page(tmp_path):
+    headline = "流感急速升溫 疾管局再籲注意個人衛生"
+    docs = pages(20, shared_on=0)
+    docs[0].metadata[LINES].insert(0, headline)
+    for doc in docs[1:]:
+        doc.metadata[LINES].append("• " + headline)  # the "more news" list on the outlet's other pages
+    frequent = counted(tmp_path, docs)["chinatimes.com"]
+    assert line_hash("• " + headline) in frequent
+    assert line_hash(headline) not in frequent
+
+
 def test_copies_of_one_article_count_once(tmp_path):
     copies = pages(6, shared_on=0)
     for doc in copies:

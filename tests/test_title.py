@@ -1,7 +1,7 @@
 from builder.extract import PageStructureStage
 from builder.dates import PublicationDateStage
 from builder.source import SourceStage
-from builder.title import TitleStage, html_headline, is_repeat
+from builder.title import TitleStage, html_headline, is_repeat, without_dump_labels
 from conftest import seed
 from datatrove.data import Document
 
@@ -32,6 +32,40 @@ def test_logo_line_is_not_part_of_the_headline():
 def test_html_title_loses_the_site_name():
     assert html_headline("大掃除太用力 當心肩頸掛彩｜地方新聞｜中時電子報", None) == "大掃除太用力 當心肩頸掛彩"
     assert html_headline("吉林境内车祸致36名香港游客受伤_资讯频道_凤凰网", "凤凰网") == "吉林境内车祸致36名香港游客受伤"
+    assert html_headline("新浪網", "新浪網") is None  # a title that only names the site
+
+
+def test_a_headline_printed_on_the_page_and_confirmed_by_the_html_title_is_taken_as_printed():
+    html = ("<html><head><title>绿景控股料2011年扭亏 净利1900万-2900万_凤凰财经</title></head><body>"
+            "<p>首页 → 财经中心 → 公司新闻</p><h1>绿景控股料2011年扭亏 净利1900万-2900万</h1><p>2012年01月17日 08:24</p>"
+            "<p>绿景控股今日发布业绩预告，预计2011年度实现净利润1900万元至2900万元，同比扭亏为盈。</p>"
+            "<p>公司表示，业绩变动的主要原因是房地产项目进入结算期，营业收入较上年同期大幅增加。</p></body></html>")
+    doc = Document(text=html, id="t", metadata={"raw_format": "html"})
+    for stage in (PageStructureStage(), SourceStage(), PublicationDateStage(), TitleStage()):
+        stage.process(doc)
+    assert doc.metadata["title"] == "绿景控股料2011年扭亏 净利1900万-2900万"
+
+
+def test_bracketed_dump_labels_leave_the_headline():
+    assert without_dump_labels("[糖尿中成藥含未標示西藥籲停服] [singtao] 糖尿中成藥含未標示西藥籲停服") == "糖尿中成藥含未標示西藥籲停服"
+    assert without_dump_labels("[請選擇 01月17日 港聞 ] [mingpao] 紅磡住宅遭爆竊失萬元財物") == "紅磡住宅遭爆竊失萬元財物"
+    assert without_dump_labels("[수필] 가 을 하 늘(외1편)") == "[수필] 가 을 하 늘(외1편)"  # a tag of the headline's own
+
+
+def test_a_question_headline_above_the_dateline():
+    page = ("로총각 곽부성 솔로생활 청산?\n\n2006-11-24 15:41:36\n\n"
+            "로총각 곽부성(41)이 오랜 《솔로》생활을 마침내 청산했다. 최근 그의 얼굴엔 희색이 만면하다.\n\n"
+            "15세 년하의 모델 녀여자친구까지 생겼으니 그야말로 금상첨화다.")
+    assert titled(page)["title"] == "로총각 곽부성 솔로생활 청산?"
+
+
+def test_a_promo_sentence_above_the_body_is_not_where_the_body_starts():
+    page = "\n".join(["金正恩“迷魂阵”如何收场？", "韩美摩拳擦掌，中方反复警示，朝鲜开战必遭致命打击，骑虎局面何解？",
+                      "刘晓庆：不用潜规则也能成功", "你不知道的存款税", "凤凰网财经 > 财经滚动新闻 > 正文",
+                      "吉林境内车祸致36名香港游客受伤", "2011年12月09日 20:38", "来源：中广网",
+                      "新华网长春12月9日电（记者张建周长庆）据吉林省有关部门最新提供的消息，9日下午在吉林省榆树市发生一起车祸。",
+                      "目前，有两位重伤员被送往哈尔滨市医院，其余伤员被送往榆树市中心医院和中医院救治。"])
+    assert titled(page)["title"] == "吉林境内车祸致36名香港游客受伤"
 
 
 def test_repeats_of_the_headline():
