@@ -3,8 +3,8 @@
 A line is out when a line rule calls it boilerplate, when another stage gave it a role (title, deck, dateline,
 credit, the source's template or ad lines), or when it is in another script than the page. The article is the block
 of the page richest in prose; a related-articles heading, a comment form or MAX_GAP excluded lines in a row end a
-block. Inside the chosen block, the text runs from its first to its last prose line, and a paragraph the page
-repeats is kept once.
+block, and a comment section's block loses to any other. Inside the chosen block, the text runs from its first to
+its last prose line, and a paragraph the page repeats is kept once.
 """
 
 from __future__ import annotations
@@ -25,29 +25,42 @@ def excluded_lines(lines: list[str], infos: list[LineInfo], roles: dict) -> set[
         i in roles or info.boilerplate or info.bullet or foreign_to_page(line, script))}
 
 
-def blocks(infos: list[LineInfo], excluded: set[int]) -> list[list[int]]:
-    found, current, gap = [], [], 0
+def blocks(infos: list[LineInfo], excluded: set[int]) -> list[tuple[list[int], bool]]:
+    """The page's blocks, each with whether it is a comment section: a block that closely follows a comment
+    heading."""
+    found, current, gap, after_comment_heading = [], [], 0, False
+
+    def close():
+        nonlocal current, after_comment_heading
+        if current:
+            found.append((current, after_comment_heading))
+            current, after_comment_heading = [], False
+
     for i, info in enumerate(infos):
         if not info.text:
             continue
         ends_block = info.related_heading or info.boilerplate == "form"
         if i in excluded or ends_block:
             gap += 1
-            if (ends_block or gap >= MAX_GAP) and current:
-                found.append(current)
-                current = []
+            if ends_block or gap >= MAX_GAP:
+                close()
+            if info.comment_heading:
+                after_comment_heading, gap = True, 0
+            elif gap >= MAX_GAP:  # nothing followed the heading closely: a menu's "评论" (opinion) item
+                after_comment_heading = False
             continue
         gap = 0
         current.append(i)
-    if current:
-        found.append(current)
+    close()
     return found
 
 
 def main_text_lines(infos: list[LineInfo], excluded: set[int]) -> list[int]:
     def prose_chars(block):
         return sum(len(infos[i].text) for i in block if infos[i].prose)
-    candidates = [b for b in blocks(infos, excluded) if prose_chars(b)]
+    found = [(b, comments) for b, comments in blocks(infos, excluded) if prose_chars(b)]
+    # readers' comments can outweigh a short post; they are the article only when nothing else is
+    candidates = [b for b, comments in found if not comments] or [b for b, _ in found]
     if not candidates:
         return []
     best = max(candidates, key=prose_chars)  # max() keeps the first of equals: the earlier copy of a page

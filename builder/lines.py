@@ -31,6 +31,7 @@ BOILERPLATE_RULES: dict[str, re.Pattern] = {
                      r"|分享到?|字体|字體|字号|字號|返回顶部|返回頂部|上一篇|下一篇|返回首页|返回首頁|更多|more|登录|登錄|注册|註冊"
                      r"|手机看新闻|手機看新聞)\s*[:：]?$", _I),
     "image": re.compile(r"^\S+\.(jpe?g|png|gif|webp|bmp|tiff?)$", _I),
+    "dump_label": re.compile(r"^(\[[^\[\]]*\]\s*)+$"),  # a dump's [image name] or [button] standing alone
     "url": re.compile(r"^(https?://|www\.)\S+$", _I),
     "page_meta": re.compile(r"^(本文名稱|本文名称|本文标题|本文標題|網頁網址|网页网址|本文地址|本文链接|本文鏈接|原文链接"
                             r"|原文鏈接|原文地址|转载请注明|轉載請註明)"),
@@ -48,14 +49,18 @@ MIN_AGENCY_TERMS = 2
 _SOCIAL = re.compile(r"위챗|微信|公众号|公眾號|朋友圈|카카오톡|扫码|掃碼|二维码|二維碼|抖音|微博")
 _CALL_TO_ACT = re.compile(r"저장|받아보|공유|구독|팔로우|关注|關注|扫|掃|订阅|訂閱|添加|下载|下載|전용")
 
-# A heading that opens a related-article list or a comment form: the article ends before it.
-RELATED_HEADING = re.compile(
-    r"^[\[【〖]?\s*(관련\s*기사|관련\s*뉴스|많이\s*본\s*기사|인기\s*기사|최신\s*기사|추천\s*기사|핫\s*뉴스|相关新闻|相關新聞"
-    r"|相关阅读|相關閱讀|相关文章|相關文章|相关报道|相關報導|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热点推荐"
-    r"|熱點推薦|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|精彩推荐|精彩推薦|更多新闻|更多新聞|网友评论|網友評論|发表评论|發表評論"
-    r"|我要评论|我要評論|相关信息|相關信息|相關資訊|相关评论|相關評論|最新评论|最新評論|热门文章|熱門文章|댓글)\s*[\]】〗]?\s*[:：>»]?$")
+# Headings that open a related-article list or a comment section: the article ends before them.
+_HEADING = r"^[\[【〖|]?\s*({})\s*[\]】〗]?\s*[:：>»]?$"
+RELATED_HEADING = re.compile(_HEADING.format(
+    r"관련\s*기사|관련\s*뉴스|많이\s*본\s*기사|인기\s*기사|최신\s*기사|추천\s*기사|핫\s*뉴스|相关新闻|相關新聞|相关阅读|相關閱讀"
+    r"|相关文章|相關文章|相关报道|相關報導|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热点推荐|熱點推薦|热门推荐"
+    r"|熱門推薦|猜你喜欢|猜你喜歡|精彩推荐|精彩推薦|更多新闻|更多新聞|相关信息|相關信息|相關資訊|热门文章|熱門文章"))
+COMMENT_HEADING = re.compile(_HEADING.format(
+    r"댓글|网友评论|網友評論|发表评论|發表評論|我要评论|我要評論|相关评论|相關評論|最新评论|最新評論|评论|評論|留言"
+    r"|回复线索|回復線索"))
 
-BULLET = re.compile(r"^([•·▪►▶■□◆◇●○◎★☆※]|\*\s)")  # `* ` is how HTML renderers print <li>
+# `* `, `+ `, `o ` are how HTML renderers print <li> at successive depths of nested lists
+BULLET = re.compile(r"^([•·・‧▪►▶■□◆◇●○◎★☆※]|[*+o]\s)")
 TEASER_END = re.compile(r"(\.\.\.|…|……)$")
 TERMINAL = re.compile(r"[.。!?！？…”\"'’」』)）]$")
 SENTENCE_END = re.compile(r"[.。!?！？](?=\s|$|[”\"’」』])")
@@ -123,6 +128,9 @@ _CREDIT_SEPARATOR = re.compile(r"\s+/\s*|^/\s*|\s*/\s+")
 _LABELLED = re.compile(r"(?P<label>[^\s:：\[\]/]+(?:/[^\s:：\[\]/]+)?)\s*[:：]\s*\[\s*(?P<value>[^\]]*?)\s*\]")
 _OUTLET_REPORTER = re.compile(r"^(?P<origin>\S*(?:일보|신문|통신|방송|日报|日報|晚报|晚報|新闻|新聞))\s*기자\s+(?P<author>.+)$")
 _REPORTER = re.compile(r"^(?P<author>[\w\s]{2,20}?)\s*기자$")
+# `本报记者 王燕平 方云凤`, `中新社记者 宗晨亮`, `□快報記者 劉峻`: an agency or paper, the role, then 2-4 character names.
+_CHINESE_REPORTER = re.compile(r"^[□■]?\s*[\u4e00-\u9fff]{0,4}?(?:特约|特約|实习|實習)?(?:记者|記者|通讯员|通訊員|实习生|實習生)"
+                               r"\s*(?P<author>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*)$")
 MAX_CREDIT_CHARS = 60
 
 
@@ -153,7 +161,8 @@ def credit(line: str) -> Credit | None:
             found.author = found.author or value
         elif label == "" and (m := _OUTLET_REPORTER.match(value)):
             found.origin, found.author = found.origin or m["origin"], found.author or m["author"]
-        elif label == "" and (m := _REPORTER.match(value)) and not SENTENCE_END.search(value):
+        elif label == "" and (m := _REPORTER.match(value) or _CHINESE_REPORTER.match(value)) \
+                and not SENTENCE_END.search(value):
             found.author = found.author or m["author"]
     return found if (found.origin or found.author) else None
 
@@ -171,7 +180,8 @@ def _split_label(segment: str, colon_required: bool) -> tuple[str, str]:
 class LineInfo:
     text: str
     boilerplate: str | None = None  # the rule that matched
-    related_heading: bool = False
+    related_heading: bool = False  # a related list's or a comment section's heading
+    comment_heading: bool = False
     bullet: bool = False
     prose: bool = False
     heading_like: bool = False
@@ -256,7 +266,8 @@ def classify(lines: list[str]) -> list[LineInfo]:
     for line in lines:
         info = LineInfo(line)
         if line:
-            info.related_heading = bool(RELATED_HEADING.match(line))
+            info.comment_heading = bool(COMMENT_HEADING.match(line))
+            info.related_heading = info.comment_heading or bool(RELATED_HEADING.match(line))
             info.bullet = bool(BULLET.match(line))
             info.dates = date_matches(line)
             info.date_only = info.has_date and len(LETTER.findall(DATE_LABEL.sub("", without_dates(line)))) < 2

@@ -16,6 +16,7 @@ from builder.lines import LineInfo, body_start, squash
 from builder.stage import Stage
 
 MIN_TITLE_CHARS = 6
+BETWEEN_HEADLINE_AND_DATELINE = ("no_letters", "dump_label", "image")  # an image and its label may sit between
 # `headline - site name`, `headline_site name`, `headline | site name` in HTML <title>s.
 _TITLE_SUFFIX = re.compile(r"\s*(?:[-_|｜–—]|_{2,}|\s{2,})\s*")
 
@@ -37,7 +38,7 @@ def _block_ending_at(infos: list[LineInfo], end: int, roles: dict) -> list[int]:
 def headline_lines(infos: list[LineInfo], roles: dict, dateline: int | None) -> list[int]:
     if dateline is not None:
         i = dateline - 1
-        while i >= 0 and (not infos[i].text or infos[i].boilerplate == "no_letters"):
+        while i >= 0 and (not infos[i].text or infos[i].boilerplate in BETWEEN_HEADLINE_AND_DATELINE):
             i -= 1
         block = _block_ending_at(infos, i, roles) if i >= 0 else []
         # the dateline must sit above the body; a headline ending in "?" reads as a sentence, so it is no paragraph
@@ -51,15 +52,17 @@ def headline_lines(infos: list[LineInfo], roles: dict, dateline: int | None) -> 
     return []
 
 
-# Text dumps print an image's alt text and a form field's label in brackets: `[X] [singtao] X`.
+# Text dumps print an image's alt text or file name and a form field's label in brackets: `[X] [singtao] X`.
 _DUMP_LABEL = re.compile(r"\[[^\[\]]*\]")
+_IMAGE_NAME = re.compile(r"\[[A-Za-z0-9_-]+\]")
 
 
 def without_dump_labels(headline: str) -> str:
-    """The headline without bracketed labels, when it has several of them and text of its own besides
-    (a single bracketed tag such as `[수필]` belongs to the headline)."""
-    rest = " ".join(_DUMP_LABEL.sub(" ", headline).split())
-    return rest if len(_DUMP_LABEL.findall(headline)) >= 2 and len(rest) >= MIN_TITLE_CHARS else headline
+    """The headline without the dump's bracketed labels: image names always, other labels when there are several
+    (a single bracketed tag such as `[수필]` belongs to the headline); unchanged if too little would be left."""
+    labels = _DUMP_LABEL if len(_DUMP_LABEL.findall(headline)) >= 2 else _IMAGE_NAME
+    rest = " ".join(labels.sub(" ", headline).split())
+    return rest if len(rest) >= MIN_TITLE_CHARS else headline
 
 
 def html_headline(title: str | None, sitename: str | None) -> str | None:

@@ -3,6 +3,7 @@ from datatrove.data import Document
 from builder.clean import CleanStage
 from builder.dates import PublicationDateStage
 from builder.extract import PageStructureStage
+from builder.lines import classify
 from builder.source import SourceStage
 from builder.title import TitleStage
 from conftest import seed
@@ -43,3 +44,29 @@ def test_a_page_without_prose_is_rejected():
     for stage in (PageStructureStage(), SourceStage(), PublicationDateStage(), TitleStage(), CleanStage()):
         stage.process(doc)
     assert doc.text == ""
+
+
+BLOG_POST = ["很高兴入住博客堂", "承蒙开心就好的邀请，很高兴入住博客堂。作为微软技术的知名社区，博客堂是一个做技术blog的好地方。",
+             "希望以后和各位多多交流。", "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)"]
+COMMENTS = ["# re: 很高兴入住博客堂 2004-12-27 12:53 寒星", "拜读了你翻译的《Microsoft .NET框架程序设计(修订版)》。很不错。:)",
+            "# re: 很高兴入住博客堂 2004-12-27 13:14 young", "拜读过《Microsoft .NET框架程序设计(修订版)》，很不错！",
+            "# re: 很高兴入住博客堂 2004-12-27 17:08 jeseeqing", "你的那本＜Microsoft .NET框架程序设计（修订版）＞翻译得很好，一本经典之作。",
+            "# re: 很高兴入住博客堂 2004-12-27 17:49 lichdr", "最近读Microsoft .NET框架程序设计（修订版），很有收获。希望不断带来精品。"]
+
+
+def test_readers_comments_outweighing_a_short_post_are_not_the_article():
+    text = cleaned("\n".join(BLOG_POST + ["评论"] + COMMENTS))
+    assert text.startswith("承蒙开心就好的邀请") and "寒星" not in text and "很有收获" not in text
+
+
+def test_a_menu_item_named_like_a_comment_heading_does_not_hide_the_article():
+    menu = ["评论", "• 国内", "• 国际", "• 财经", "• 体育"]  # chinanews' opinion channel in its menu
+    text = cleaned("\n".join(menu + COMMENTS[1::2]))
+    assert "很有收获" in text
+
+
+def test_nested_list_entries_rendered_from_html_are_bullets():
+    lines = ["+ 参与旅行社的一般都是弱势群体……【梅骏！】08-11 16:58 138字 [140/0]",
+             "o 我们征集故事~~你们的经历，要真实的哦：P 有图片、DV就更生动啦~【新闻频道版主】08-11 17:04 30字 [151/1]",
+             "・富夫妻望子成龙假离婚 三月后丈夫另娶妻子傻眼 （2005-04-03 17:19PM）"]
+    assert all(info.bullet for info in classify(lines))

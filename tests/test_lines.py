@@ -33,6 +33,7 @@ BOILERPLATE = [
      "disclaimer"),
     ("[2005-08-21] 为什么总要面对呢，可有谁知道我已经身心疲惫？", "dated_item"),
     ("李玲：发展的目的是让人们生活得更好(2006-12-16)[355]", "dated_item"),
+    ("[enlargePho] [thumbnailB]", "dump_label"),
 ]
 
 ARTICLE = [
@@ -101,6 +102,8 @@ def test_things_that_are_not_dates(line):
     ("편역:남석", None, "남석"),
     ("/길림일보 기자 황로 왕예박", "길림일보", "황로 왕예박"),
     ("류전국 기자", None, "류전국"),
+    ("本报记者 王燕平 方云凤 柏建斌", None, "王燕平 方云凤 柏建斌"),
+    ("□快報記者 劉峻", None, "劉峻"),
 ])
 def test_credits(line, origin, author):
     found = credit(line)
@@ -111,6 +114,8 @@ def test_article_sentences_are_not_credits():
     assert credit("회의에서는 또 기타 사항을 연구했다.") is None
     assert credit("글 쓰는 사람들이 모여 토론회를 열었다") is None
     assert credit("文 化 交 流") is None
+    assert credit("她是一名记者") is None
+    assert credit("记者从会上获悉，今年全市将新建学校三所") is None
     assert credit("경준해는 다음과 같이 지적했다. 1조급 대장비 산업 집군을 구축하는 것은 신형 공업화 추진과") is None
 
 

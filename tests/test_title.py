@@ -49,6 +49,7 @@ def test_a_headline_printed_on_the_page_and_confirmed_by_the_html_title_is_taken
 def test_bracketed_dump_labels_leave_the_headline():
     assert without_dump_labels("[糖尿中成藥含未標示西藥籲停服] [singtao] 糖尿中成藥含未標示西藥籲停服") == "糖尿中成藥含未標示西藥籲停服"
     assert without_dump_labels("[請選擇 01月17日 港聞 ] [mingpao] 紅磡住宅遭爆竊失萬元財物") == "紅磡住宅遭爆竊失萬元財物"
+    assert without_dump_labels("Apple 將在法國普羅旺斯建設全透明零售店 [sinahk]") == "Apple 將在法國普羅旺斯建設全透明零售店"
     assert without_dump_labels("[수필] 가 을 하 늘(외1편)") == "[수필] 가 을 하 늘(외1편)"  # a tag of the headline's own
 
 
