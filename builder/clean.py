@@ -27,8 +27,9 @@ def excluded_lines(lines: list[str], infos: list[LineInfo], roles: dict) -> set[
 
 def blocks(infos: list[LineInfo], excluded: set[int]) -> list[tuple[list[int], bool]]:
     """The page's blocks, each with whether it is a comment section: a block that closely follows a comment
-    heading."""
+    heading below the first paragraph (above it, "评论" is a menu's opinion channel)."""
     found, current, gap, after_comment_heading = [], [], 0, False
+    first_paragraph = next((i for i, info in enumerate(infos) if info.prose and i not in excluded), len(infos))
 
     def close():
         nonlocal current, after_comment_heading
@@ -44,9 +45,9 @@ def blocks(infos: list[LineInfo], excluded: set[int]) -> list[tuple[list[int], b
             gap += 1
             if ends_block or gap >= MAX_GAP:
                 close()
-            if info.comment_heading:
+            if info.comment_heading and i > first_paragraph:
                 after_comment_heading, gap = True, 0
-            elif gap >= MAX_GAP:  # nothing followed the heading closely: a menu's "评论" (opinion) item
+            elif gap >= MAX_GAP:  # nothing followed the heading closely
                 after_comment_heading = False
             continue
         gap = 0

@@ -67,16 +67,25 @@ def link_domain(html: str) -> str | None:
 # SpiderLing's vertical files). The first tag of such a file is not an HTML one and carries an absolute URL.
 _WRAPPER_TAG = re.compile(r"^\ufeff?\s*<(?P<tag>[a-z][\w:-]*)(?P<attrs>\s[^>]*)>", re.IGNORECASE)
 _URL_ATTR = re.compile(r"""\b(?:id|url|uri|href|src|source)\s*=\s*["'](?P<url>https?://[^"'\s]+)["']""", re.IGNORECASE)
+_DOCUMENT_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head)[\s>]", re.IGNORECASE | re.DOTALL)
 HTML_TAGS = ("html", "head", "body", "meta", "title", "link", "script", "style", "div", "table", "p", "a")
 
 
-def wrapper_url(page: str) -> str | None:
-    """The URL a corpus wrapper element around the page records; None for a page that starts as HTML."""
+def unwrap(page: str) -> tuple[str, str | None]:
+    """(the page inside a corpus wrapper element, the URL the wrapper records); (page, None) for a page that starts
+    as HTML. The wrapper goes: HTML tools would take it for the document's root and find no <head>."""
     m = _WRAPPER_TAG.match(page)
     if m is None or m["tag"].lower() in HTML_TAGS:
-        return None
+        return page, None
     found = _URL_ATTR.search(m["attrs"])
-    return found["url"] if found else None
+    if found is None:
+        return page, None
+    inner = page[m.end():]
+    closing = re.search(rf"</{re.escape(m['tag'])}>\s*$", inner, re.IGNORECASE)
+    inner = inner[:closing.start()] if closing else inner
+    if not _DOCUMENT_START.match(inner):  # a bare fragment (scripts first) would be parsed into <head> whole
+        inner = f"<html><body>{inner}</body></html>"
+    return inner, found["url"]
 
 
 class PageStructureStage(Stage):
@@ -85,7 +94,8 @@ class PageStructureStage(Stage):
     def process(self, doc: Document) -> None:
         text = doc.text
         if doc.metadata["raw_format"] in ("html", "warc"):
-            doc.metadata["url"] = doc.metadata.get("url") or wrapper_url(text)
+            text, recorded_url = unwrap(text)
+            doc.metadata["url"] = doc.metadata.get("url") or recorded_url
             meta = html_metadata(text, doc.metadata.get("url")) | {"link_domain": link_domain(text)}
             doc.metadata[HTML_SOURCE] = text
             text = html_rendered_text(text)

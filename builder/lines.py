@@ -64,6 +64,7 @@ BULLET = re.compile(r"^([•·・‧▪►▶■□◆◇●○◎★☆※]|[*+
 TEASER_END = re.compile(r"(\.\.\.|…|……)$")
 TERMINAL = re.compile(r"[.。!?！？…”\"'’」』)）]$")
 SENTENCE_END = re.compile(r"[.。!?！？](?=\s|$|[”\"’」』])")
+FULL_STOP = re.compile(r"。|\.(?=\s|$|[”\"’」』])")  # headlines may exclaim or ask mid-line, they do not end a sentence
 CLAUSE_PUNCTUATION = re.compile(r"[，,、；;：:。.!?！？]")
 MIN_CLAUSES_PER_CHAR = 1 / 60  # prose has a clause mark every few dozen characters; a run of link titles has none
 PATH_ARROW = re.compile(r"[>›»→＞]")  # breadcrumbs: 首页 → 财经中心 → IT频道
@@ -276,7 +277,8 @@ def classify(lines: list[str]) -> list[LineInfo]:
             info.prose = info.boilerplate is None and info.credit is None and is_prose(line)
             info.heading_like = (info.boilerplate is None and info.credit is None and not info.bullet
                                  and not info.related_heading and 4 <= len(line) <= MAX_HEADING_CHARS
-                                 and not (info.prose and line.endswith(("。", "."))))
+                                 and not (info.prose and line.endswith(("。", ".")))
+                                 and not FULL_STOP.search(line.rstrip(".。…!?！？")))  # two sentences: a paragraph
         infos.append(info)
     return infos
 

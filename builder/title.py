@@ -19,6 +19,8 @@ MIN_TITLE_CHARS = 6
 BETWEEN_HEADLINE_AND_DATELINE = ("no_letters", "dump_label", "image")  # an image and its label may sit between
 # `headline - site name`, `headline_site name`, `headline | site name` in HTML <title>s.
 _TITLE_SUFFIX = re.compile(r"\s*(?:[-_|｜–—]|_{2,}|\s{2,})\s*")
+# `headline_channel_site`: separators that, unlike hyphens and dashes, headlines do not use.
+_CHANNEL_SEPARATOR = re.compile(r"\s*[_|｜]\s*")
 
 
 def _usable(info: LineInfo, i: int, roles: dict) -> bool:
@@ -66,14 +68,15 @@ def without_dump_labels(headline: str) -> str:
 
 
 def html_headline(title: str | None, sitename: str | None) -> str | None:
-    """The headline part of an HTML title: the longest part when the title also names the site."""
+    """The headline part of an HTML title: the longest part when the title also names the site or channel. Any
+    separator counts next to the site's name; without it only those headlines do not use themselves (`_`, `|`)."""
     if not title or (sitename and squash(title) == squash(sitename)):  # a title that is only the site's name
         return None
     parts = [p for p in _TITLE_SUFFIX.split(title) if p]
-    if len(parts) > 1 and (not sitename or any(sitename in p or p in sitename for p in parts)):
-        parts = [p for p in parts if not sitename or (sitename not in p and p not in sitename)] or parts
-        return max(parts, key=len)
-    return title.strip()
+    if sitename and len(parts) > 1 and any(sitename in p or p in sitename for p in parts):
+        return max([p for p in parts if sitename not in p and p not in sitename] or parts, key=len)
+    parts = [p for p in _CHANNEL_SEPARATOR.split(title) if p]
+    return max(parts, key=len) if len(parts) > 1 else title.strip()
 
 
 def is_repeat(line: str, title: str) -> bool:

@@ -68,6 +68,11 @@ def test_related_list_teasers_are_not_prose():
     assert not is_prose(teaser)
 
 
+def test_two_sentences_are_not_a_headline_but_an_exclamation_may_be():
+    assert not classify(["国际新闻局开张伊始，就酝酿创办对外宣扬刊物《人民中国》。萧乾是这份刊物的元老"])[0].heading_like
+    assert classify(["[실화문학]아! 당신이여..."])[0].heading_like
+
+
 def test_headlines_are_heading_like_not_prose():
     [info] = classify(["허근, 할빈에서 대외 개방 협력 업무 조사 연구"])
     assert info.heading_like and not info.prose

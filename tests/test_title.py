@@ -33,6 +33,8 @@ def test_html_title_loses_the_site_name():
     assert html_headline("大掃除太用力 當心肩頸掛彩｜地方新聞｜中時電子報", None) == "大掃除太用力 當心肩頸掛彩"
     assert html_headline("吉林境内车祸致36名香港游客受伤_资讯频道_凤凰网", "凤凰网") == "吉林境内车祸致36名香港游客受伤"
     assert html_headline("新浪網", "新浪網") is None  # a title that only names the site
+    assert html_headline("投身外交(3)_读书频道_新浪网", "book.sina.com.cn") == "投身外交(3)"  # headline_channel_site
+    assert html_headline("绿景控股料2011年扭亏 净利1900万-2900万", None) == "绿景控股料2011年扭亏 净利1900万-2900万"
 
 
 def test_a_headline_printed_on_the_page_and_confirmed_by_the_html_title_is_taken_as_printed():
