@@ -69,8 +69,8 @@ def _plausible(day: dt.date, latest: dt.date) -> bool:
 
 def publication_date(infos: list[LineInfo], latest: dt.date) -> DateFound | None:
     prose = [i for i, info in enumerate(infos) if info.prose]
-    first_prose, last_prose = body_start(infos), (prose[-1] if prose else len(infos))
-    related_from = next((i for i, info in enumerate(infos) if info.related_heading and i > first_prose), len(infos))
+    body_from, last_prose = body_start(infos), (prose[-1] if prose else len(infos))
+    related_from = next((i for i, info in enumerate(infos) if info.related_heading and i > body_from), len(infos))
     order = slash_order(infos)
     best: DateFound | None = None
     for i, info in enumerate(infos):
@@ -82,8 +82,8 @@ def publication_date(infos: list[LineInfo], latest: dt.date) -> DateFound | None
                 continue
             before = info.text[:m.start()]
             score = 3 * bool(DATE_LABEL.search(before)) - 2 * bool(UPDATE_LABEL.search(before))
-            score += (value[1] is not None) + 2 * (i < first_prose) + bool(META_CONTEXT.search(info.text))
-            score -= 4 * (info.bullet and i > first_prose) + 4 * (i >= related_from) + (i > last_prose)
+            score += (value[1] is not None) + 2 * (i < body_from) + bool(META_CONTEXT.search(info.text))
+            score -= 4 * (info.bullet and i > body_from) + 4 * (i >= related_from) + (i > last_prose)
             score -= 3 * (value[2] != "day")  # a bare month only when the page gives no full date
             if best is None or score > best.score:
                 best = DateFound(value[0], value[1], value[2], i, score)

@@ -46,8 +46,8 @@ def headline_lines(infos: list[LineInfo], roles: dict, dateline: int | None) -> 
         # the dateline must sit above the body; a headline ending in "?" reads as a sentence, so it is no paragraph
         if block and dateline <= body_start(infos, {*roles, *block}):
             return block
-    first_prose = body_start(infos, roles)
-    for end in range(first_prose - 1, -1, -1):
+    body_from = body_start(infos, roles)
+    for end in range(body_from - 1, -1, -1):
         block = _block_ending_at(infos, end, roles)
         if block and sum(len(infos[j].text) for j in block) >= MIN_TITLE_CHARS:
             return block
