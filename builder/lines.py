@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 # ------------------------------------------------------------------------------------------------ boilerplate rules
 _I = re.IGNORECASE
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+DUMP_LABEL = re.compile(r"\[[^\[\]]*\]")  # text dumps print an image's alt text or name, a button, in brackets
 BOILERPLATE_RULES: dict[str, re.Pattern] = {
     "copyright": re.compile(r"copyright|©|\(c\)\s*\d{4}|版权所有|版權所有|all rights reserved|저작권|무단\s*(전재|복제|배포)"
                             r"|不得(转载|轉載|镜像|鏡像|复制|複製)|未经.{0,8}(允许|许可|授权|允許|許可|授權)", _I),
@@ -31,7 +32,7 @@ BOILERPLATE_RULES: dict[str, re.Pattern] = {
                      r"|分享到?|字体|字體|字号|字號|返回顶部|返回頂部|上一篇|下一篇|返回首页|返回首頁|更多|more|登录|登錄|注册|註冊"
                      r"|手机看新闻|手機看新聞)\s*[:：]?$", _I),
     "image": re.compile(r"^\S+\.(jpe?g|png|gif|webp|bmp|tiff?)$", _I),
-    "dump_label": re.compile(r"^(\[[^\[\]]*\]\s*)+$"),  # a dump's [image name] or [button] standing alone
+    "dump_label": re.compile(rf"^({DUMP_LABEL.pattern}\s*)+$"),  # labels standing alone
     "url": re.compile(r"^(https?://|www\.)\S+$", _I),
     "page_meta": re.compile(r"^(本文名稱|本文名称|本文标题|本文標題|網頁網址|网页网址|本文地址|本文链接|本文鏈接|原文链接"
                             r"|原文鏈接|原文地址|转载请注明|轉載請註明)"),

@@ -12,7 +12,7 @@ import re
 from datatrove.data import Document
 
 from builder.extract import DATE_LINE, HTML_META, INFO, LINES, ROLES
-from builder.lines import LineInfo, body_start, squash
+from builder.lines import DUMP_LABEL, LineInfo, body_start, squash
 from builder.stage import Stage
 
 MIN_TITLE_CHARS = 6
@@ -54,15 +54,14 @@ def headline_lines(infos: list[LineInfo], roles: dict, dateline: int | None) -> 
     return []
 
 
-# Text dumps print an image's alt text or file name and a form field's label in brackets: `[X] [singtao] X`.
-_DUMP_LABEL = re.compile(r"\[[^\[\]]*\]")
+# A headline printed with its image's labels: `[X] [singtao] X`.
 _IMAGE_NAME = re.compile(r"\[[A-Za-z0-9_-]+\]")
 
 
 def without_dump_labels(headline: str) -> str:
     """The headline without the dump's bracketed labels: image names always, other labels when there are several
     (a single bracketed tag such as `[수필]` belongs to the headline); unchanged if too little would be left."""
-    labels = _DUMP_LABEL if len(_DUMP_LABEL.findall(headline)) >= 2 else _IMAGE_NAME
+    labels = DUMP_LABEL if len(DUMP_LABEL.findall(headline)) >= 2 else _IMAGE_NAME
     rest = " ".join(labels.sub(" ", headline).split())
     return rest if len(rest) >= MIN_TITLE_CHARS else headline
 

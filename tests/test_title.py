@@ -6,8 +6,8 @@ from conftest import seed
 from datatrove.data import Document
 
 
-def titled(text: str) -> dict:
-    doc = Document(text=text, id="t", metadata={"raw_format": "text"})
+def titled(text: str, raw_format: str = "text") -> dict:
+    doc = Document(text=text, id="t", metadata={"raw_format": raw_format})
     for stage in (PageStructureStage(), SourceStage(), PublicationDateStage(), TitleStage()):
         stage.process(doc)
     return doc.metadata
@@ -42,10 +42,7 @@ def test_a_headline_printed_on_the_page_and_confirmed_by_the_html_title_is_taken
             "<p>首页 → 财经中心 → 公司新闻</p><h1>绿景控股料2011年扭亏 净利1900万-2900万</h1><p>2012年01月17日 08:24</p>"
             "<p>绿景控股今日发布业绩预告，预计2011年度实现净利润1900万元至2900万元，同比扭亏为盈。</p>"
             "<p>公司表示，业绩变动的主要原因是房地产项目进入结算期，营业收入较上年同期大幅增加。</p></body></html>")
-    doc = Document(text=html, id="t", metadata={"raw_format": "html"})
-    for stage in (PageStructureStage(), SourceStage(), PublicationDateStage(), TitleStage()):
-        stage.process(doc)
-    assert doc.metadata["title"] == "绿景控股料2011年扭亏 净利1900万-2900万"
+    assert titled(html, raw_format="html")["title"] == "绿景控股料2011年扭亏 净利1900万-2900万"
 
 
 def test_bracketed_dump_labels_leave_the_headline():
